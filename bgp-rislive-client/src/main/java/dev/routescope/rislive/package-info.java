@@ -1,0 +1,23 @@
+/**
+ * RIS Live client API. Build a {@link dev.routescope.rislive.RisLiveClient} with one or more
+ * {@link dev.routescope.rislive.RisSubscription}s, then consume {@link
+ * dev.routescope.rislive.RisMessage}s as a {@link java.util.concurrent.Flow.Publisher}, through a
+ * callback or with a blocking iterator. {@link dev.routescope.rislive.RisMessageDecoder} decodes
+ * single frames (for tools and benchmarks); {@link dev.routescope.rislive.RisRecorder} writes the
+ * frames as NDJSON that the client replays offline.
+ *
+ * <pre>{@code
+ * try (RisLiveClient client = RisLiveClient.builder()
+ *         .clientName("my-monitor")
+ *         .subscription(RisSubscription.builder().host("rrc21").type(RisMessageType.UPDATE).build())
+ *         .build()) {
+ *     for (RisMessage m : client.messages()) {
+ *         m.events().forEach(System.out::println);
+ *     }
+ * }
+ * }</pre>
+ */
+@NullMarked
+package dev.routescope.rislive;
+
+import org.jspecify.annotations.NullMarked;

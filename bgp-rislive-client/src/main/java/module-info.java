@@ -1,0 +1,14 @@
+/**
+ * RIPE RIS Live client: {@link dev.routescope.rislive.RisLiveClient} subscribes over WebSocket (or
+ * reads the firehose NDJSON stream, or replays a recording) and delivers {@link
+ * dev.routescope.rislive.RisMessage}s carrying {@code bgp-model} route events.
+ */
+module dev.routescope.rislive {
+    requires static org.jspecify;
+    requires transitive dev.routescope.model;
+    requires com.fasterxml.jackson.core;
+    requires java.net.http;
+    requires org.slf4j;
+
+    exports dev.routescope.rislive;
+}
