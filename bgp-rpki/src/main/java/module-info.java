@@ -1,0 +1,14 @@
+/**
+ * RPKI for BGP monitoring: VRP and ASPA loading, route origin validation (RFC 6811), ASPA path
+ * verification, SLURM (RFC 8416), VRP diffs and expiry warnings. Entry points: {@link
+ * dev.routescope.rpki.RpkiReader}, {@link dev.routescope.rpki.VrpSnapshot}, {@link
+ * dev.routescope.rpki.RouteOriginValidator} and {@link dev.routescope.rpki.AspaVerifier}.
+ */
+module dev.routescope.rpki {
+    requires static org.jspecify;
+    requires transitive dev.routescope.model;
+    requires com.fasterxml.jackson.core;
+    requires org.apache.commons.compress;
+
+    exports dev.routescope.rpki;
+}
