@@ -11,9 +11,7 @@
  *         .clientName("my-monitor")
  *         .subscription(RisSubscription.builder().host("rrc21").type(RisMessageType.UPDATE).build())
  *         .build()) {
- *     for (RisMessage m : client.messages()) {
- *         m.events().forEach(System.out::println);
- *     }
+ *     client.messages().forEachRemaining(m -> m.events().forEach(System.out::println));
  * }
  * }</pre>
  */
