@@ -68,7 +68,11 @@ public final class As2Org {
         while (r.next()) {
             c.lines++;
             if (r.tooLong()) {
-                c.problem(r.lineNumber(), r.lineOffset(), "line longer than " + CaidaAsRel.MAX_LINE + " bytes", r.excerpt(80));
+                c.problem(
+                        r.lineNumber(),
+                        r.lineOffset(),
+                        "line longer than " + CaidaAsRel.MAX_LINE + " bytes",
+                        r.excerpt(80));
                 continue;
             }
             String line = r.text();
@@ -89,8 +93,12 @@ public final class As2Org {
                 case 0 -> c.problem(r.lineNumber(), r.lineOffset(), "data before any '# format:' line", r.excerpt(80));
                 case 1 -> {
                     if (f.length < 5) {
-                        c.problem(r.lineNumber(), r.lineOffset(), "organisation line has " + f.length
-                                + " fields (expected: org_id|changed|org_name|country|source)", r.excerpt(80));
+                        c.problem(
+                                r.lineNumber(),
+                                r.lineOffset(),
+                                "organisation line has " + f.length
+                                        + " fields (expected: org_id|changed|org_name|country|source)",
+                                r.excerpt(80));
                     } else {
                         c.records++;
                     }
@@ -103,8 +111,11 @@ public final class As2Org {
 
     private static void aut(String[] f, LineReader r, LoadReport.Counter c, AsGraph.Builder into) {
         if (f.length != 5 && f.length != 6) {
-            c.problem(r.lineNumber(), r.lineOffset(), "AS line has " + f.length
-                    + " fields (expected: aut|changed|aut_name|org_id[|opaque_id]|source)", r.excerpt(80));
+            c.problem(
+                    r.lineNumber(),
+                    r.lineOffset(),
+                    "AS line has " + f.length + " fields (expected: aut|changed|aut_name|org_id[|opaque_id]|source)",
+                    r.excerpt(80));
             return;
         }
         long asn;
@@ -115,7 +126,11 @@ public final class As2Org {
             return;
         }
         if (asn < 0 || asn > 0xFFFF_FFFFL) {
-            c.problem(r.lineNumber(), r.lineOffset(), "ASN " + asn + " out of range (expected: 0..4294967295)", r.excerpt(80));
+            c.problem(
+                    r.lineNumber(),
+                    r.lineOffset(),
+                    "ASN " + asn + " out of range (expected: 0..4294967295)",
+                    r.excerpt(80));
             return;
         }
         String org = f[3].trim();

@@ -647,8 +647,8 @@ public final class AsGraph {
             });
             int existing = orgs.putIfAbsent(asn, org);
             if (existing != org) {
-                throw new IllegalArgumentException(
-                        "AS" + asn + " is already in organisation '" + orgNames.get(existing) + "', not '" + orgId + "'");
+                throw new IllegalArgumentException("AS" + asn + " is already in organisation '" + orgNames.get(existing)
+                        + "', not '" + orgId + "'");
             }
             if (orgAsnCount == orgAsn.length) {
                 orgAsn = Arrays.copyOf(orgAsn, Math.max(1024, orgAsnCount * 2));
@@ -725,7 +725,9 @@ public final class AsGraph {
             }
             int existing = pairs.putIfAbsent(pairKey(a, b), linkCount);
             if (existing != linkCount) {
-                Relationship old = linkA[existing] == a ? Relationship.ofCode(linkRole[existing]) : Relationship.ofCode(linkRole[existing]).inverse();
+                Relationship old = linkA[existing] == a
+                        ? Relationship.ofCode(linkRole[existing])
+                        : Relationship.ofCode(linkRole[existing]).inverse();
                 if (old == roleOfB) {
                     duplicates++;
                     return AddOutcome.DUPLICATE;

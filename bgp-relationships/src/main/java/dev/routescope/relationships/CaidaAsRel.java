@@ -94,14 +94,15 @@ public final class CaidaAsRel {
             switch (into.addLink(fields[0], fields[1], roleOfB)) {
                 case ADDED -> c.records++;
                 case DUPLICATE -> c.duplicates++;
-                case SELF_LOOP -> c.problem(
-                        r.lineNumber(), r.lineOffset(), "link from AS" + fields[0] + " to itself", r.excerpt(80));
-                case CONFLICT -> c.problem(
-                        r.lineNumber(),
-                        r.lineOffset(),
-                        "AS" + fields[0] + "-AS" + fields[1] + " already loaded with another relationship"
-                                + " (first label kept)",
-                        r.excerpt(80));
+                case SELF_LOOP ->
+                    c.problem(r.lineNumber(), r.lineOffset(), "link from AS" + fields[0] + " to itself", r.excerpt(80));
+                case CONFLICT ->
+                    c.problem(
+                            r.lineNumber(),
+                            r.lineOffset(),
+                            "AS" + fields[0] + "-AS" + fields[1] + " already loaded with another relationship"
+                                    + " (first label kept)",
+                            r.excerpt(80));
             }
         }
         if (c.headerClique.length > 0) {

@@ -35,6 +35,11 @@ import org.jspecify.annotations.Nullable;
  * answers co-location questions ({@link #shareIxp}), which inference and leak triage use as
  * evidence for peering.
  *
+ * <p><b>Data caveat.</b> {@code ix_id} is not unique in CAIDA's 2019-10 IXP file: 962 lines carry
+ * 837 distinct ids (e.g. id 917 names six different IXPs). The first name per id is kept and the
+ * repeats are counted as {@link LoadReport#duplicates()}; membership is keyed by id as CAIDA gives
+ * it, so IXPs sharing an id share a member list.
+ *
  * <p>Immutable and thread-safe once loaded. Malformed lines are skipped and listed in {@link
  * #reports()}.
  *
@@ -97,8 +102,12 @@ public final class IxpDataset {
                     c.problem(r.lineNumber(), r.lineOffset(), "missing or invalid ix_id", r.excerpt(80));
                     return;
                 }
-                names.put((int) id, name);
-                c.records++;
+                // CAIDA's 201910 file reuses some ix_ids for different IXPs: keep the first, count the rest.
+                if (names.putIfAbsent((int) id, name) == null) {
+                    c.records++;
+                } else {
+                    c.duplicates++;
+                }
             });
         }
         LongIntHashMap slot = new LongIntHashMap(16_384);
@@ -149,8 +158,8 @@ public final class IxpDataset {
             ixps[i] = byAsn.get(i).stream().mapToInt(Integer::intValue).sorted().toArray();
         }
         Map<Integer, long[]> memberArrays = new HashMap<>();
-        members.forEach((k, v) ->
-                memberArrays.put(k, v.stream().mapToLong(Long::longValue).sorted().toArray()));
+        members.forEach((k, v) -> memberArrays.put(
+                k, v.stream().mapToLong(Long::longValue).sorted().toArray()));
         return new IxpDataset(names, slot, ixps, memberArrays, List.of(ixsReport, asnReport));
     }
 
@@ -165,7 +174,11 @@ public final class IxpDataset {
         while (r.next()) {
             c.lines++;
             if (r.tooLong()) {
-                c.problem(r.lineNumber(), r.lineOffset(), "line longer than " + CaidaAsRel.MAX_LINE + " bytes", r.excerpt(80));
+                c.problem(
+                        r.lineNumber(),
+                        r.lineOffset(),
+                        "line longer than " + CaidaAsRel.MAX_LINE + " bytes",
+                        r.excerpt(80));
                 continue;
             }
             if (r.length() == 0) {
@@ -193,7 +206,7 @@ public final class IxpDataset {
         return nl < 0 ? message : message.substring(0, nl);
     }
 
-    /** {@return the number of IXPs listed in the IXP file} */
+    /** {@return the number of distinct ix_ids in the IXP file} */
     public int ixpCount() {
         return names.size();
     }
@@ -273,6 +286,7 @@ public final class IxpDataset {
     @Override
     public String toString() {
         return "IxpDataset[" + names.size() + " IXPs, " + ixpsByAsn.length + " member ASNs, "
-                + Arrays.toString(reports.stream().mapToLong(LoadReport::skipped).toArray()) + " skipped]";
+                + Arrays.toString(
+                        reports.stream().mapToLong(LoadReport::skipped).toArray()) + " skipped]";
     }
 }

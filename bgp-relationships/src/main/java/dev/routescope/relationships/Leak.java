@@ -23,8 +23,7 @@ package dev.routescope.relationships;
  * @param confidence whether the links around the leaker were known
  * @since 0.1
  */
-public record Leak(
-        LeakType type, long leakerAsn, int leakerIndex, long fromAsn, long toAsn, Confidence confidence) {
+public record Leak(LeakType type, long leakerAsn, int leakerIndex, long fromAsn, long toAsn, Confidence confidence) {
     /** {@return the RFC 7908 type number, 1 to 4} */
     public int rfc7908Type() {
         return type.rfc7908Type();

@@ -448,7 +448,8 @@ public final class ValleyFreeChecker {
             }
             for (long asn : asns) {
                 if (asn < 0 || asn > 0xFFFF_FFFFL) {
-                    throw new IllegalArgumentException("route-server ASN " + asn + " out of range (expected: 0..4294967295)");
+                    throw new IllegalArgumentException(
+                            "route-server ASN " + asn + " out of range (expected: 0..4294967295)");
                 }
             }
             routeServers = asns.clone();

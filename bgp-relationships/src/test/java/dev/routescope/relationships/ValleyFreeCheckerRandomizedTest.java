@@ -90,8 +90,11 @@ class ValleyFreeCheckerRandomizedTest {
     @Test
     void check_valleyFreePaths_allocateNothing() {
         AsGraph graph = ValleyFreeCheckerTest.graph();
-        ValleyFreeChecker checker = ValleyFreeChecker.builder(graph).routeServers(6695).build();
-        long[][] paths = {{100, 10, 2}, {20, 200, 100, 10, 2}, {3, 20, 10, 2}, {100, 10, 41, 40, 42}, {20, 6695, 10, 2, 2}};
+        ValleyFreeChecker checker =
+                ValleyFreeChecker.builder(graph).routeServers(6695).build();
+        long[][] paths = {
+            {100, 10, 2}, {20, 200, 100, 10, 2}, {3, 20, 10, 2}, {100, 10, 41, 40, 42}, {20, 6695, 10, 2, 2}
+        };
         AsPath[] modelPaths = Arrays.stream(paths).map(AsPath::ofSequence).toArray(AsPath[]::new);
         int sink = 0;
         for (int i = 0; i < 200_000; i++) {

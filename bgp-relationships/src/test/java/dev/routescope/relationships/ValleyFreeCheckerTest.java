@@ -110,7 +110,8 @@ class ValleyFreeCheckerTest {
     void check_twoValleys_reportsBothInPropagationOrder() {
         // 5 -> 100 -> 10 (down) -> 20 (lateral: type 3 by 10) -> 200 (up: type 4 by 20)
         LeakVerdict v = verdict("200 20 10 100 5");
-        assertThat(v.leaks()).extracting(Leak::leakerAsn, Leak::rfc7908Type)
+        assertThat(v.leaks())
+                .extracting(Leak::leakerAsn, Leak::rfc7908Type)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(10L, 3), org.assertj.core.groups.Tuple.tuple(20L, 4));
         assertThat(checker.leakCount()).isEqualTo(2);
@@ -232,7 +233,8 @@ class ValleyFreeCheckerTest {
 
     @Test
     void check_routeServerNotConfigured_countsAsUnknownLinks() {
-        ValleyFreeChecker plain = ValleyFreeChecker.builder(graph()).routeServers().build();
+        ValleyFreeChecker plain =
+                ValleyFreeChecker.builder(graph()).routeServers().build();
         LeakVerdict v = plain.verdict(AsPath.parse("20 6695 10 2"));
         assertThat(v.status()).isEqualTo(PathStatus.VALLEY_FREE);
         assertThat(v.unknownLinkCount()).isEqualTo(2);
@@ -256,7 +258,8 @@ class ValleyFreeCheckerTest {
 
     @Test
     void check_pathLongerThanLimit_undecidable() {
-        ValleyFreeChecker small = ValleyFreeChecker.builder(graph()).maxPathLength(3).build();
+        ValleyFreeChecker small =
+                ValleyFreeChecker.builder(graph()).maxPathLength(3).build();
         assertThat(small.check(20, 1, 10, 2)).isEqualTo(PathStatus.UNDECIDABLE);
         assertThat(small.check(AsPath.parse("20 1 10 2"))).isEqualTo(PathStatus.UNDECIDABLE);
         assertThat(small.check(1, 10, 2)).isEqualTo(PathStatus.VALLEY_FREE);
