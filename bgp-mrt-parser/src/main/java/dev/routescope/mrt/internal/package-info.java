@@ -1,0 +1,5 @@
+/** Implementation details of the MRT parser; not exported. */
+@NullMarked
+package dev.routescope.mrt.internal;
+
+import org.jspecify.annotations.NullMarked;
