@@ -353,6 +353,36 @@ public final class AsGraph {
         return out;
     }
 
+    /** Receives one link per call from {@link #forEachLink}. */
+    @FunctionalInterface
+    public interface LinkVisitor {
+        /**
+         * One link.
+         *
+         * @param a the AS with the smaller ASN
+         * @param b the AS with the larger ASN
+         * @param roleOfB the role of {@code b} as seen from {@code a}
+         */
+        void link(long a, long b, Relationship roleOfB);
+    }
+
+    /**
+     * Visits every link once, the smaller ASN first, in no particular order.
+     *
+     * @param visitor receives each link
+     */
+    public void forEachLink(LinkVisitor visitor) {
+        for (int i = 0; i < asnOf.length; i++) {
+            long a = asnOf[i];
+            for (int k = offsets[i]; k < offsets[i + 1]; k++) {
+                long b = asnOf[neighbours[k]];
+                if (a < b) {
+                    visitor.link(a, b, Relationship.ofCode(neighbourRoles[k]));
+                }
+            }
+        }
+    }
+
     int indexOf(long asn) {
         return index.get(asn);
     }
