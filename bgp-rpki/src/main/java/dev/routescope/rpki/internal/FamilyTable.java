@@ -89,7 +89,7 @@ public final class FamilyTable {
                 if (!ipv4) {
                     nl[nodes] = rows.low[r];
                 }
-                info[nodes] = ((long) rows.length[r] << 56) | r;
+                info[nodes] = ((long) (rows.length[r] & 0xFF) << 56) | r;
                 nodes++;
             }
         }

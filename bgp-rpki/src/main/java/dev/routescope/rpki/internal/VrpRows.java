@@ -15,9 +15,9 @@ public final class VrpRows {
     public long[] high;
     /** Address bits 64..127 (zero for IPv4). */
     public long[] low;
-    /** Prefix lengths. */
+    /** Prefix lengths, unsigned ({@code & 0xFF}: 128 does not fit a signed byte). */
     public byte[] length;
-    /** Max lengths. */
+    /** Max lengths, unsigned. */
     public byte[] maxLength;
     /** ASNs as unsigned ints. */
     public int[] asn;
@@ -76,7 +76,7 @@ public final class VrpRows {
      * @param i its row
      */
     public void addFrom(VrpRows o, int i) {
-        add(o.high[i], o.low[i], o.length[i], o.maxLength[i], o.asn[i], o.trustAnchor[i], o.expires[i]);
+        add(o.high[i], o.low[i], o.length[i] & 0xFF, o.maxLength[i] & 0xFF, o.asn[i], o.trustAnchor[i], o.expires[i]);
     }
 
     private void grow() {
@@ -106,12 +106,12 @@ public final class VrpRows {
         if (c != 0) {
             return c;
         }
-        c = Integer.compare(length[i], length[j]);
+        c = Integer.compare(length[i] & 0xFF, length[j] & 0xFF);
         if (c != 0) {
             return c;
         }
         c = Integer.compareUnsigned(asn[i], asn[j]);
-        return c != 0 ? c : Integer.compare(maxLength[i], maxLength[j]);
+        return c != 0 ? c : Integer.compare(maxLength[i] & 0xFF, maxLength[j] & 0xFF);
     }
 
     /**
@@ -131,12 +131,12 @@ public final class VrpRows {
         if (c != 0) {
             return c;
         }
-        c = Integer.compare(length[i], o.length[j]);
+        c = Integer.compare(length[i] & 0xFF, o.length[j] & 0xFF);
         if (c != 0) {
             return c;
         }
         c = Integer.compareUnsigned(asn[i], o.asn[j]);
-        return c != 0 ? c : Integer.compare(maxLength[i], o.maxLength[j]);
+        return c != 0 ? c : Integer.compare(maxLength[i] & 0xFF, o.maxLength[j] & 0xFF);
     }
 
     /**
