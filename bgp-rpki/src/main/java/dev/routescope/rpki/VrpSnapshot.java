@@ -415,6 +415,17 @@ public final class VrpSnapshot {
         return m;
     }
 
+    VrpRows rows(boolean ipv4) {
+        FamilyTable t = ipv4 ? v4 : v6;
+        VrpRows r = new VrpRows(t.vrpCount());
+        t.appendTo(r);
+        return r;
+    }
+
+    String trustAnchorName(short index) {
+        return trustAnchors[index];
+    }
+
     /** {@return an estimate of the heap held by this snapshot's arrays, in bytes} */
     public long retainedBytes() {
         return v4.retainedBytes() + v6.retainedBytes();
