@@ -1,0 +1,141 @@
+package dev.routescope.detect.internal;
+
+import dev.routescope.detect.MonitoredPrefix;
+import dev.routescope.detect.spi.DetectorContext;
+import dev.routescope.model.Asn;
+import dev.routescope.model.Prefix;
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which origins are expected for a route's prefix: from the most specific configured rule, else
+ * (if allowed) from the learned baseline of the prefix or of its most specific covering prefix.
+ */
+public final class Expected {
+    private final Prefix reference;
+    private final long[] origins;
+    private final boolean exact;
+    private final @Nullable MonitoredPrefix rule;
+
+    Expected(Prefix reference, long[] origins, boolean exact, @Nullable MonitoredPrefix rule) {
+        this.reference = reference;
+        this.origins = origins;
+        this.exact = exact;
+        this.rule = rule;
+    }
+
+    /** {@return the configured or learned prefix the route falls under} */
+    public Prefix reference() {
+        return reference;
+    }
+
+    /** {@return expected origins, sorted (do not modify)} */
+    public long[] origins() {
+        return origins;
+    }
+
+    /** {@return whether the route prefix is the reference itself} */
+    public boolean exact() {
+        return exact;
+    }
+
+    /** {@return the configured rule, or null when learned} */
+    public @Nullable MonitoredPrefix rule() {
+        return rule;
+    }
+
+    /**
+     * Resolves expectations.
+     *
+     * @param prefix the route prefix
+     * @param ctx the context
+     * @param detector the detector name (include/exclude lists)
+     * @param useBaselines whether learned baselines may be used
+     * @return the expectation, or null if the prefix is not monitored
+     */
+    public static @Nullable Expected of(Prefix prefix, DetectorContext ctx, String detector, boolean useBaselines) {
+        MonitoredPrefix rule = ctx.monitored().match(prefix);
+        if (rule != null) {
+            if (!rule.runs(detector)) {
+                return null;
+            }
+            long[] o = new long[rule.origins().size()];
+            for (int i = 0; i < o.length; i++) {
+                o[i] = rule.origins().get(i).value();
+            }
+            Arrays.sort(o);
+            return new Expected(rule.prefix(), o, rule.prefix().equals(prefix), rule);
+        }
+        if (!useBaselines || ctx.monitored().excludes(prefix)) {
+            return null;
+        }
+        long[] own = ctx.baselines().origins(prefix);
+        if (own.length > 0) {
+            return new Expected(prefix, own, true, null);
+        }
+        Prefix cover = ctx.baselines().covering(prefix);
+        if (cover == null) {
+            return null;
+        }
+        return new Expected(cover, ctx.baselines().origins(cover), false, null);
+    }
+
+    /** {@return true if the expectation was learned, not configured} */
+    public boolean learned() {
+        return rule == null;
+    }
+
+    /**
+     * Whether an origin is expected.
+     *
+     * @param origin the ASN
+     * @return true if listed
+     */
+    public boolean expects(long origin) {
+        return Arrays.binarySearch(origins, origin) >= 0;
+    }
+
+    /** {@return the first expected origin, or null if none (squatting rule)} */
+    public @Nullable Asn subject() {
+        return origins.length == 0 ? null : Asn.of(origins[0]);
+    }
+
+    /** {@return expected origins as text, e.g. {@code AS64500, AS64501}} */
+    public String originsText() {
+        if (origins.length == 0) {
+            return "no AS";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (long o : origins) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append("AS").append(o);
+        }
+        return sb.toString();
+    }
+
+    /** {@return the description of the configured rule, or "learned"} */
+    public String description() {
+        return rule == null ? "learned baseline" : rule.description();
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof Expected e
+                && e.reference.equals(reference)
+                && Arrays.equals(e.origins, origins)
+                && e.exact == exact
+                && java.util.Objects.equals(e.rule, rule);
+    }
+
+    @Override
+    public int hashCode() {
+        return reference.hashCode() * 31 + Arrays.hashCode(origins);
+    }
+
+    @Override
+    public String toString() {
+        return "Expected[" + reference + " " + originsText() + (exact ? " exact" : " covering") + "]";
+    }
+}

@@ -1,0 +1,105 @@
+package dev.routescope.detect.internal;
+
+import dev.routescope.detect.spi.Alert;
+import dev.routescope.detect.spi.AlertType;
+import dev.routescope.detect.spi.Detector;
+import dev.routescope.detect.spi.DetectorContext;
+import dev.routescope.detect.spi.Observation;
+import dev.routescope.detect.spi.Relationship;
+import dev.routescope.detect.spi.RelationshipLookup;
+import dev.routescope.model.AsPath;
+import dev.routescope.model.Asn;
+import java.util.function.Consumer;
+
+/**
+ * Valley-free (Gao-Rexford) check of each path (domain.md §9.2): the first AS that re-exports a
+ * peer/provider route up or sideways is the leaker; the RFC 7908 type comes from the step before
+ * and after it. Unknown links are skipped (and lower the confidence), so sparse relationship data
+ * under-reports rather than over-reports.
+ */
+final class ValleyFreeDetector implements Detector {
+    private static final int UP = 0;
+    private static final int LATERAL = 1;
+    private static final int DOWN = 2;
+
+    /** Result of {@link #check}: leaker ASN and RFC 7908 type, or leaker -1. */
+    static final class Leak {
+        long leaker = -1;
+        int type;
+        boolean unknownLinks;
+    }
+
+    static void check(long[] seq, RelationshipLookup rel, Leak out) {
+        int phase = UP;
+        int prev = -1;
+        for (int i = 0; i + 1 < seq.length; i++) {
+            long a = seq[i];
+            long b = seq[i + 1];
+            Relationship r = rel.relationship(b, a);
+            if (r == Relationship.SIBLING) {
+                continue;
+            }
+            if (r == Relationship.UNKNOWN) {
+                out.unknownLinks = true;
+                prev = -1;
+                continue;
+            }
+            int step = r == Relationship.CUSTOMER ? UP : r == Relationship.PEER ? LATERAL : DOWN;
+            if (step != DOWN && phase != UP) {
+                if (out.leaker < 0) {
+                    out.leaker = a;
+                    out.type = typeOf(prev, step);
+                }
+                phase = UP;
+            }
+            if (step == LATERAL) {
+                phase = LATERAL;
+            } else if (step == DOWN) {
+                phase = DOWN;
+            }
+            prev = step;
+        }
+    }
+
+    private static int typeOf(int in, int out) {
+        if (in == DOWN && out == UP) {
+            return 1;
+        }
+        if (in == LATERAL && out == LATERAL) {
+            return 2;
+        }
+        if (in == DOWN && out == LATERAL) {
+            return 3;
+        }
+        if (in == LATERAL && out == UP) {
+            return 4;
+        }
+        return 0;
+    }
+
+    @Override
+    public void observe(Observation o, DetectorContext ctx, Consumer<Alert> out) {
+        if (o.hadRoute()) {
+            out.accept(Alert.clear(AlertType.ROUTE_LEAK, o).prefix(o.prefix()).build());
+        }
+        AsPath path = o.path();
+        if (!o.isAnnouncement() || path == null || path.hasSet() || path.isEmpty()) {
+            return;
+        }
+        Leak leak = new Leak();
+        check(PathInfo.compressedOriginFirst(path), ctx.relationships(), leak);
+        if (leak.leaker < 0) {
+            return;
+        }
+        Alert.Builder b = Alert.raise(AlertType.ROUTE_LEAK, o)
+                .prefix(o.prefix())
+                .offender(Asn.of(leak.leaker))
+                .subject(o.origin() >= 0 ? Asn.of(o.origin()) : null)
+                .message("Route leak by AS" + leak.leaker + (leak.type > 0 ? " (RFC 7908 type " + leak.type + ")" : "")
+                        + " of " + o.prefix() + ": " + path);
+        if (leak.unknownLinks) {
+            b.reason("some links of the path have no relationship data", 0.7);
+        }
+        out.accept(b.build());
+    }
+}
