@@ -1,5 +1,6 @@
 package dev.routescope.relationships;
 
+import dev.routescope.relationships.internal.LinkTable;
 import dev.routescope.relationships.internal.LongIntHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,7 +46,7 @@ public final class AsGraph {
     private final int[] offsets;
     private final int[] neighbours;
     private final byte[] neighbourRoles;
-    private final LongIntHashMap links;
+    private final LinkTable links;
     private final @Nullable LongIntHashMap orgOf;
     private final String[] orgNames;
     private final long[][] orgMembers;
@@ -84,7 +85,7 @@ public final class AsGraph {
 
         int m = b.linkCount;
         linkCount = m;
-        links = new LongIntHashMap(m);
+        links = new LinkTable(m);
         int[] degree = new int[n + 1];
         int p2c = 0;
         int p2p = 0;
@@ -197,7 +198,7 @@ public final class AsGraph {
      */
     public Relationship relationship(long a, long b) {
         int code = links.get(pairKey(a, b));
-        if (code != LongIntHashMap.MISSING) {
+        if (code != LinkTable.MISSING) {
             Relationship r = Relationship.ofCode(code);
             return a < b ? r : r.inverse();
         }
