@@ -694,9 +694,14 @@ public final class BgpAttributes {
             return;
         }
         ensure(segCount + 1, asnCount + n);
-        segType[segCount] = type;
-        segLen[segCount] = n;
-        segCount++;
+        if (type == 2 && segCount > 0 && segType[segCount - 1] == 2) {
+            // The kept AS_PATH head and the AS4_PATH are one sequence on the wire of a 4-byte speaker.
+            segLen[segCount - 1] += n;
+        } else {
+            segType[segCount] = type;
+            segLen[segCount] = n;
+            segCount++;
+        }
         System.arraycopy(src, from, asns, asnCount, n);
         asnCount += n;
     }
