@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -314,30 +313,38 @@ public final class PathTemplate {
                 return null;
             }
         }
-        Instant fromFields = null;
-        if (values.containsKey(Field.YEAR)) {
-            try {
-                fromFields = LocalDateTime.of(
-                                values.get(Field.YEAR).intValue(),
-                                values.getOrDefault(Field.MONTH, 1L).intValue(),
-                                values.getOrDefault(Field.DAY, 1L).intValue(),
-                                values.getOrDefault(Field.HOUR, 0L).intValue(),
-                                values.getOrDefault(Field.MINUTE, 0L).intValue())
-                        .toInstant(ZoneOffset.UTC);
-            } catch (DateTimeException e) {
-                return null;
-            }
-        }
-        Long unix = values.get(Field.UNIX);
         String dir = collector == null ? "" : collector;
+        Long unix = values.get(Field.UNIX);
         if (unix != null) {
-            Instant fromUnix = Instant.ofEpochSecond(unix);
-            if (fromFields != null && !fromFields.equals(fromUnix.truncatedTo(ChronoUnit.MINUTES))) {
-                return null;
-            }
-            return new Parsed(dir, fromUnix);
+            LocalDateTime t = LocalDateTime.ofEpochSecond(unix, 0, ZoneOffset.UTC);
+            boolean consistent = agrees(values, Field.YEAR, t.getYear())
+                    && agrees(values, Field.MONTH, t.getMonthValue())
+                    && agrees(values, Field.DAY, t.getDayOfMonth())
+                    && agrees(values, Field.HOUR, t.getHour())
+                    && agrees(values, Field.MINUTE, t.getMinute());
+            return consistent ? new Parsed(dir, Instant.ofEpochSecond(unix)) : null;
         }
-        return fromFields == null ? null : new Parsed(dir, fromFields);
+        Long year = values.get(Field.YEAR);
+        if (year == null) {
+            return null;
+        }
+        try {
+            Instant start = LocalDateTime.of(
+                            year.intValue(),
+                            values.getOrDefault(Field.MONTH, 1L).intValue(),
+                            values.getOrDefault(Field.DAY, 1L).intValue(),
+                            values.getOrDefault(Field.HOUR, 0L).intValue(),
+                            values.getOrDefault(Field.MINUTE, 0L).intValue())
+                    .toInstant(ZoneOffset.UTC);
+            return new Parsed(dir, start);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean agrees(Map<Field, Long> values, Field field, int actual) {
+        Long v = values.get(field);
+        return v == null || v == actual;
     }
 
     /**
