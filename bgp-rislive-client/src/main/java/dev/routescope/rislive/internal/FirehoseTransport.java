@@ -44,20 +44,30 @@ public final class FirehoseTransport implements Transport {
 
     @Override
     public Connection open(FrameSink sink, Duration timeout) throws IOException, InterruptedException {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(uri).timeout(timeout).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
         if (subscribeHeader != null) {
             request.header("X-RIS-Subscribe", subscribeHeader);
         }
         BodyLines body = new BodyLines(sink, maxFrameBytes);
-        CompletableFuture<HttpResponse<Void>> response = http.sendAsync(
-                request.build(),
-                info -> info.statusCode() == 200
-                        ? HttpResponse.BodySubscribers.fromSubscriber(body, s -> null)
-                        : HttpResponse.BodySubscribers.replacing(null));
-        HttpResponse<Void> r;
+        // The response future of a streaming body completes only when the body ends, so the status is
+        // taken from the body handler, which runs as soon as the headers are in.
+        CompletableFuture<Integer> status = new CompletableFuture<>();
+        CompletableFuture<HttpResponse<Void>> response = http.sendAsync(request.build(), info -> {
+            status.complete(info.statusCode());
+            return info.statusCode() == 200
+                    ? HttpResponse.BodySubscribers.fromSubscriber(body, s -> null)
+                    : HttpResponse.BodySubscribers.replacing(null);
+        });
+        CompletableFuture<?> failure = response.whenComplete((r, e) -> {
+            if (e != null) {
+                status.completeExceptionally(e);
+                body.closed.complete("firehose error: " + e);
+            }
+        });
+        body.onAbort(() -> failure.cancel(true));
+        int code;
         try {
-            r = response.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            code = status.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new IOException("cannot open firehose " + uri + ": " + cause, cause);
@@ -65,8 +75,9 @@ public final class FirehoseTransport implements Transport {
             response.cancel(true);
             throw new IOException("cannot open firehose " + uri + ": no response headers within " + timeout, e);
         }
-        if (r.statusCode() != 200) {
-            throw new IOException("firehose " + uri + " answered HTTP " + r.statusCode() + " (expected: 200)");
+        if (code != 200) {
+            response.cancel(true);
+            throw new IOException("firehose " + uri + " answered HTTP " + code + " (expected: 200)");
         }
         return new Connection() {
             @Override
@@ -110,7 +121,14 @@ public final class FirehoseTransport implements Transport {
             this.splitter = new LineSplitter(maxFrameBytes);
         }
 
+        private volatile Runnable abortHook = () -> {};
+
+        void onAbort(Runnable hook) {
+            abortHook = hook;
+        }
+
         void cancel() {
+            abortHook.run();
             Flow.Subscription s = subscription.get();
             if (s != null) {
                 s.cancel();
