@@ -1,6 +1,8 @@
 package dev.routescope.mrt.archive;
 
 import dev.routescope.mrt.archive.internal.CacheFiles;
+import java.io.Closeable;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -85,6 +88,8 @@ public final class ArchiveDownloader implements AutoCloseable {
     private final ExecutorService workers;
     private final ConcurrentHashMap<URI, CompletableFuture<DownloadResult>> inFlight = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Response bodies being read; closed on shutdown because a blocked read ignores interrupts. */
+    final Set<Closeable> openBodies = ConcurrentHashMap.newKeySet();
 
     private ArchiveDownloader(Builder b, Path cacheDirectory) {
         this.cacheDirectory = cacheDirectory;
@@ -265,6 +270,13 @@ public final class ArchiveDownloader implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             workers.shutdownNow();
             watchdog.shutdownNow();
+            for (Closeable body : openBodies) {
+                try {
+                    body.close();
+                } catch (IOException e) {
+                    Transfer.LOG.debug("closing a response body on shutdown: {}", e.toString());
+                }
+            }
             try {
                 if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
                     Transfer.LOG.warn("download workers did not stop within 10 s");
@@ -274,6 +286,10 @@ public final class ArchiveDownloader implements AutoCloseable {
             }
             inFlight.values().forEach(f -> f.cancel(false));
         }
+    }
+
+    boolean isClosed() {
+        return closed.get();
     }
 
     @Override

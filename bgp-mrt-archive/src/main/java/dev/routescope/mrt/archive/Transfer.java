@@ -15,9 +15,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,17 @@ final class Transfer {
 
     private static final int BUFFER = 1 << 16;
     private static final long PROGRESS_STEP = 1 << 20;
+
+    /**
+     * File locks are held per JVM, so two downloaders of one JVM sharing a cache directory must be
+     * kept apart here before they reach the file lock; entries are reference-counted and removed.
+     */
+    private static final ConcurrentHashMap<Path, JvmLock> JVM_LOCKS = new ConcurrentHashMap<>();
+
+    private static final class JvmLock {
+        final ReentrantLock lock = new ReentrantLock();
+        int users;
+    }
 
     private final ArchiveDownloader d;
     private final ArchiveFile file;
@@ -131,26 +144,40 @@ final class Transfer {
         Files.createDirectories(target.getParent());
         Path lockPath = CacheFiles.sibling(target, ".lock");
         Path part = CacheFiles.sibling(target, ".part");
-        DownloadResult result;
-        try (FileChannel lockChannel =
-                FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            // Released when the channel closes.
-            FileLock unused = lockChannel.lock();
-            // Another process may have finished the file while we waited for the lock.
-            hit = cacheHit(target);
-            result = hit != null ? hit : fetch(target, part);
-            if (!Files.exists(part)) {
-                // Holders of the old lock inode see the finished file; newcomers create a fresh lock.
-                Files.deleteIfExists(lockPath);
+        JvmLock jvmLock = JVM_LOCKS.compute(lockPath, (k, v) -> {
+            JvmLock l = v == null ? new JvmLock() : v;
+            l.users++;
+            return l;
+        });
+        try {
+            jvmLock.lock.lockInterruptibly();
+            try (FileChannel lockChannel =
+                    FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                // Released when the channel closes.
+                FileLock unused = lockChannel.lock();
+                // Another process (or downloader) may have finished the file while we waited.
+                DownloadResult hitAfterWait = cacheHit(target);
+                DownloadResult result = hitAfterWait != null ? hitAfterWait : fetch(target, part);
+                if (!Files.exists(part)) {
+                    // Holders of the old lock inode see the finished file; newcomers create a fresh lock.
+                    Files.deleteIfExists(lockPath);
+                }
+                return result;
+            } finally {
+                jvmLock.lock.unlock();
             }
+        } finally {
+            JVM_LOCKS.computeIfPresent(lockPath, (k, v) -> --v.users == 0 ? null : v);
         }
-        return result;
     }
 
     private DownloadResult fetch(Path target, Path part) throws IOException, InterruptedException {
         Path meta = CacheFiles.sibling(target, ".part.meta");
         Outcome last = new Retry("no attempt made", null, null);
         while (attempts < d.maxAttempts) {
+            if (d.isClosed()) {
+                return new DownloadResult.Failed(file, "downloader closed " + where(), attempts, null);
+            }
             attempts++;
             last = attempt(target, part, meta);
             if (last instanceof Done done) {
@@ -178,6 +205,9 @@ final class Transfer {
                 LOG.warn("download listener failed on retrying({}): {}", file.uri(), e.toString());
             }
             Thread.sleep(delay.toMillis());
+        }
+        if (d.isClosed()) {
+            return new DownloadResult.Failed(file, "downloader closed " + where(), attempts, null);
         }
         Retry retry = (Retry) last;
         String reason = "gave up after " + attempts + " attempts: " + retry.reason();
@@ -221,9 +251,11 @@ final class Transfer {
             return new Retry("request failed " + where() + ": " + e, e, null);
         }
         Watch watch = new Watch(response.body());
+        d.openBodies.add(response.body());
         try (InputStream body = response.body()) {
             return handle(response, body, watch, offset, target, part, meta);
         } finally {
+            d.openBodies.remove(response.body());
             if (watch.stop()) {
                 // The watchdog's interrupt was meant for the blocked read, not for our caller.
                 Thread.interrupted();
