@@ -220,6 +220,10 @@ public final class RpkiReader {
                 } else {
                     throw fail(p, "expected a JSON object with \"roas\" or an array of ROAs", null);
                 }
+                // reading to the end also surfaces truncated compressed streams
+                if (p.nextToken() != null) {
+                    throw fail(p, "unexpected content after the JSON document", null);
+                }
             } catch (JsonProcessingException e) {
                 JsonLocation loc = e.getLocation();
                 long offset = loc == null ? -1 : loc.getByteOffset();
