@@ -41,6 +41,14 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public final class AsGraph {
+    /** Dense AS indices are packed in 26 bits of the adjacency sort key. */
+    static final int INDEX_BITS = 26;
+
+    static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
+
+    /** Most distinct ASes a graph can hold (2^26, far above the ~120k ASNs in use). */
+    public static final int MAX_ASES = 1 << INDEX_BITS;
+
     private final LongIntHashMap index;
     private final long[] asnOf;
     private final int[] offsets;
@@ -85,17 +93,14 @@ public final class AsGraph {
 
         int m = b.linkCount;
         linkCount = m;
-        links = new LinkTable(m);
         int[] degree = new int[n + 1];
         int p2c = 0;
         int p2p = 0;
         int s2s = 0;
         byte[] roles = new byte[m];
         for (int e = 0; e < m; e++) {
-            long a = b.linkA[e];
-            long c = b.linkB[e];
             Relationship role = Relationship.ofCode(b.linkRole[e]);
-            if (role != Relationship.SIBLING && sameOrg(a, c)) {
+            if (role != Relationship.SIBLING && sameOrg(b.linkA[e], b.linkB[e])) {
                 role = Relationship.SIBLING;
             }
             roles[e] = role.code;
@@ -104,35 +109,44 @@ public final class AsGraph {
                 case SIBLING -> s2s++;
                 default -> p2c++;
             }
-            links.putIfAbsent(pairKey(a, c), (a < c ? role : role.inverse()).code);
-            degree[index.get(a)]++;
-            degree[index.get(c)]++;
+            degree[b.linkIa[e]]++;
+            degree[b.linkIb[e]]++;
         }
         providerCustomerLinks = p2c;
         peerLinks = p2p;
         siblingLinks = s2s;
+        // The builder's pair table maps pair -> link id; turn it in place into pair -> code (role
+        // of the larger ASN seen from the smaller) instead of inserting every link a second time.
+        long[] linkA = b.linkA;
+        long[] linkB = b.linkB;
+        links = b.pairs;
+        links.remapValues(e -> {
+            Relationship role = Relationship.ofCode(roles[e]);
+            return (linkA[e] < linkB[e] ? role : role.inverse()).code;
+        });
         offsets = new int[n + 1];
         for (int i = 0; i < n; i++) {
             offsets[i + 1] = offsets[i] + degree[i];
         }
         int[] fill = Arrays.copyOf(offsets, n);
-        // Sort key per adjacency entry: role in the high bits, neighbour ASN in the low 32, so each
-        // node's providers, customers, peers and siblings come out as contiguous sorted runs.
+        // One sortable long per adjacency entry: role (3 bits) | neighbour ASN (32) | neighbour
+        // index (26), so each node's providers, customers, peers and siblings come out as
+        // contiguous runs sorted by ASN, with the index at hand without a lookup.
         long[] keys = new long[2 * m];
         for (int e = 0; e < m; e++) {
-            int ia = index.get(b.linkA[e]);
-            int ib = index.get(b.linkB[e]);
+            int ia = b.linkIa[e];
+            int ib = b.linkIb[e];
             Relationship role = Relationship.ofCode(roles[e]);
-            keys[fill[ia]++] = ((long) role.code << 32) | b.linkB[e];
-            keys[fill[ib]++] = ((long) role.inverse().code << 32) | b.linkA[e];
+            keys[fill[ia]++] = ((long) role.code << 58) | (linkB[e] << INDEX_BITS) | ib;
+            keys[fill[ib]++] = ((long) role.inverse().code << 58) | (linkA[e] << INDEX_BITS) | ia;
         }
         neighbours = new int[2 * m];
         neighbourRoles = new byte[2 * m];
         for (int i = 0; i < n; i++) {
             Arrays.sort(keys, offsets[i], offsets[i + 1]);
             for (int k = offsets[i]; k < offsets[i + 1]; k++) {
-                neighbours[k] = index.get(keys[k] & 0xFFFF_FFFFL);
-                neighbourRoles[k] = (byte) (keys[k] >>> 32);
+                neighbours[k] = (int) (keys[k] & INDEX_MASK);
+                neighbourRoles[k] = (byte) (keys[k] >>> 58);
             }
         }
         cones = new AtomicReferenceArray<>(n);
@@ -571,9 +585,11 @@ public final class AsGraph {
         private final LongIntHashMap nodeIndex = new LongIntHashMap(1024);
         private long[] nodeAsn = new long[1024];
         private int nodeCount;
-        private final LongIntHashMap pairs = new LongIntHashMap(4096);
+        private LinkTable pairs = new LinkTable(4096);
         private long[] linkA = new long[4096];
         private long[] linkB = new long[4096];
+        private int[] linkIa = new int[4096];
+        private int[] linkIb = new int[4096];
         private byte[] linkRole = new byte[4096];
         private int linkCount;
         private int conflicts;
@@ -730,6 +746,18 @@ public final class AsGraph {
             return this;
         }
 
+        /** Sizing hint from a loader that knows the input size; only acts on an empty builder. */
+        void expectLinks(long links) {
+            if (linkCount == 0 && links > 4096 && links < (1 << 28)) {
+                pairs = new LinkTable((int) links);
+                linkA = new long[(int) links];
+                linkB = new long[(int) links];
+                linkRole = new byte[(int) links];
+                linkIa = new int[(int) links];
+                linkIb = new int[(int) links];
+            }
+        }
+
         void dataClique(long[] asns) {
             dataClique = asns;
         }
@@ -755,7 +783,7 @@ public final class AsGraph {
                 return AddOutcome.SELF_LOOP;
             }
             int existing = pairs.putIfAbsent(pairKey(a, b), linkCount);
-            if (existing != linkCount) {
+            if (existing != LinkTable.MISSING) {
                 Relationship old = linkA[existing] == a
                         ? Relationship.ofCode(linkRole[existing])
                         : Relationship.ofCode(linkRole[existing]).inverse();
@@ -770,23 +798,30 @@ public final class AsGraph {
                 linkA = Arrays.copyOf(linkA, linkCount * 2);
                 linkB = Arrays.copyOf(linkB, linkCount * 2);
                 linkRole = Arrays.copyOf(linkRole, linkCount * 2);
+                linkIa = Arrays.copyOf(linkIa, linkCount * 2);
+                linkIb = Arrays.copyOf(linkIb, linkCount * 2);
             }
             linkA[linkCount] = a;
             linkB[linkCount] = b;
             linkRole[linkCount] = roleOfB.code;
+            linkIa[linkCount] = node(a);
+            linkIb[linkCount] = node(b);
             linkCount++;
-            node(a);
-            node(b);
             return AddOutcome.ADDED;
         }
 
-        private void node(long asn) {
-            if (nodeIndex.putIfAbsent(asn, nodeCount) == nodeCount) {
+        private int node(long asn) {
+            int i = nodeIndex.putIfAbsent(asn, nodeCount);
+            if (i == nodeCount) {
+                if (nodeCount == MAX_ASES) {
+                    throw new IllegalStateException("graph holds " + MAX_ASES + " ASes already (limit MAX_ASES)");
+                }
                 if (nodeCount == nodeAsn.length) {
                     nodeAsn = Arrays.copyOf(nodeAsn, nodeCount * 2);
                 }
                 nodeAsn[nodeCount++] = asn;
             }
+            return i;
         }
 
         private static void checkAsn(long asn) {

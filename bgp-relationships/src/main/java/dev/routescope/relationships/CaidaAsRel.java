@@ -52,6 +52,8 @@ public final class CaidaAsRel {
      * @throws IOException if the file cannot be read or decompressed
      */
     public static LoadReport load(Path file, AsGraph.Builder into) throws IOException {
+        // Pre-size from the file: serial-1 lines average ~14 bytes, compressed files ~5x smaller.
+        into.expectLinks(java.nio.file.Files.size(file) / 14);
         try (InputStream in = Inputs.open(file)) {
             return load(in, String.valueOf(file.getFileName()), into);
         }

@@ -1,5 +1,7 @@
 package dev.routescope.relationships.internal;
 
+import java.util.function.IntUnaryOperator;
+
 /**
  * Open-addressing map from an AS pair key ({@code min << 32 | max}) to a small relationship code,
  * with key and value interleaved in one {@code long[]} so that a lookup touches one cache line
@@ -13,29 +15,35 @@ public final class LinkTable {
 
     private static final long FREE = -1L;
 
-    private final long[] slots;
-    private final int mask;
+    private long[] slots;
+    private int mask;
     private int size;
 
     /**
-     * A table for a fixed number of keys at a load factor of at most one half.
+     * A table sized for the expected number of keys at a load factor of at most one half; it grows
+     * when more are inserted.
      *
-     * @param expected number of keys that will be inserted
+     * @param expected expected number of keys
      */
     public LinkTable(int expected) {
         int capacity = Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1;
-        slots = new long[capacity * 2];
-        for (int i = 0; i < slots.length; i += 2) {
-            slots[i] = FREE;
-        }
+        slots = freeSlots(capacity);
         mask = capacity - 1;
+    }
+
+    private static long[] freeSlots(int capacity) {
+        long[] s = new long[capacity * 2];
+        for (int i = 0; i < s.length; i += 2) {
+            s[i] = FREE;
+        }
+        return s;
     }
 
     /**
      * Looks a key up.
      *
      * @param key pair key
-     * @return its code, or {@link #MISSING}
+     * @return its value, or {@link #MISSING}
      */
     public int get(long key) {
         long[] s = slots;
@@ -57,30 +65,60 @@ public final class LinkTable {
      * Inserts a key unless present.
      *
      * @param key pair key, not {@code -1}
-     * @param code value, {@code >= 0}
-     * @return true if inserted, false if the key was present (its code is unchanged)
-     * @throws IllegalStateException if the table is full beyond its sizing
+     * @param value value, {@code >= 0}
+     * @return {@link #MISSING} if inserted, else the value already stored (left unchanged)
      */
-    public boolean putIfAbsent(long key, int code) {
+    public int putIfAbsent(long key, int value) {
         if (key == FREE) {
             throw new IllegalArgumentException("key -1 is reserved for free slots");
-        }
-        if ((size + 1) * 2 > mask + 1) {
-            throw new IllegalStateException("link table sized for " + (mask + 1) / 2 + " keys is full");
         }
         int i = (int) LongIntHashMap.mix(key) & mask;
         while (true) {
             long found = slots[2 * i];
             if (found == key) {
-                return false;
+                return (int) slots[2 * i + 1];
             }
             if (found == FREE) {
                 slots[2 * i] = key;
-                slots[2 * i + 1] = code;
-                size++;
-                return true;
+                slots[2 * i + 1] = value;
+                if (++size * 2 > mask + 1) {
+                    grow();
+                }
+                return MISSING;
             }
             i = (i + 1) & mask;
+        }
+    }
+
+    /**
+     * Replaces every stored value by {@code f(value)}; lets a builder that stored link ids turn the
+     * same table into the final id-to-code table without re-inserting.
+     *
+     * @param f the mapping
+     */
+    public void remapValues(IntUnaryOperator f) {
+        for (int i = 0; i < slots.length; i += 2) {
+            if (slots[i] != FREE) {
+                slots[i + 1] = f.applyAsInt((int) slots[i + 1]);
+            }
+        }
+    }
+
+    private void grow() {
+        long[] old = slots;
+        int capacity = (mask + 1) * 2;
+        slots = freeSlots(capacity);
+        mask = capacity - 1;
+        for (int j = 0; j < old.length; j += 2) {
+            long key = old[j];
+            if (key != FREE) {
+                int i = (int) LongIntHashMap.mix(key) & mask;
+                while (slots[2 * i] != FREE) {
+                    i = (i + 1) & mask;
+                }
+                slots[2 * i] = key;
+                slots[2 * i + 1] = old[j + 1];
+            }
         }
     }
 
