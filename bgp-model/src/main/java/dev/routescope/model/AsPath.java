@@ -42,13 +42,32 @@ public final class AsPath {
     }
 
     /**
-     * A path of the given segments.
+     * A path of the given segments. Adjacent segments of the same sequence type are joined: the wire
+     * format splits sequences longer than 255 ASNs (and RFC 6793 merging can leave two adjacent
+     * sequences), but the path is the same, so equality and text must not depend on the split. Sets
+     * are never joined (two sets are two aggregation points).
      *
      * @param segments segments in wire order
      * @return the path
      */
     public static AsPath of(List<AsPathSegment> segments) {
-        return segments.isEmpty() ? EMPTY : new AsPath(segments.toArray(new AsPathSegment[0]));
+        if (segments.isEmpty()) {
+            return EMPTY;
+        }
+        List<AsPathSegment> joined = new ArrayList<>(segments.size());
+        for (AsPathSegment s : segments) {
+            int last = joined.size() - 1;
+            if (last >= 0 && !s.type().isSet() && joined.get(last).type() == s.type()) {
+                int[] a = joined.get(last).rawAsns();
+                int[] b = s.rawAsns();
+                int[] both = Arrays.copyOf(a, a.length + b.length);
+                System.arraycopy(b, 0, both, a.length, b.length);
+                joined.set(last, AsPathSegment.wrap(s.type(), both));
+            } else {
+                joined.add(s);
+            }
+        }
+        return new AsPath(joined.toArray(new AsPathSegment[0]));
     }
 
     /**

@@ -80,6 +80,18 @@ class AsPathTest {
     }
 
     @Test
+    void of_adjacentSequences_areJoinedSoWireSplitsCompareEqual() {
+        AsPath split = AsPath.of(List.of(
+                AsPathSegment.of(SegmentType.AS_SEQUENCE, 1, 2),
+                AsPathSegment.of(SegmentType.AS_SEQUENCE, 3),
+                AsPathSegment.of(SegmentType.AS_SET, 4, 5),
+                AsPathSegment.of(SegmentType.AS_SET, 6)));
+        assertThat(split).isEqualTo(AsPath.parse("1 2 3 {4,5} {6}"));
+        assertThat(split.segmentCount()).isEqualTo(3);
+        assertThat(split.length()).isEqualTo(5);
+    }
+
+    @Test
     void hasLoop_detectsNonAdjacentRepeatButNotPrepending() {
         assertThat(AsPath.parse("1 2 2 2 3").hasLoop()).isFalse();
         assertThat(AsPath.parse("1 2 3 2").hasLoop()).isTrue();
