@@ -256,10 +256,7 @@ final class Transfer {
             return handle(response, body, watch, offset, target, part, meta);
         } finally {
             d.openBodies.remove(response.body());
-            if (watch.stop()) {
-                // The watchdog's interrupt was meant for the blocked read, not for our caller.
-                Thread.interrupted();
-            }
+            watch.stop();
         }
     }
 
@@ -426,12 +423,12 @@ final class Transfer {
 
     /**
      * Stall detection: {@link HttpResponse} bodies have no read timeout, so a server that stops
-     * sending would block the worker forever. A periodic check closes the body and interrupts the
-     * reader when no byte arrived for the idle timeout.
+     * sending would block the worker forever. A periodic check closes the body when no byte arrived
+     * for the idle timeout, which makes the blocked read fail. (Interrupting the reader instead
+     * would also close the cache file's interruptible channel.)
      */
     private final class Watch {
         private final InputStream body;
-        private final Thread reader = Thread.currentThread();
         private volatile long lastNanos = System.nanoTime();
         private boolean stopped;
         private boolean fired;
@@ -458,7 +455,6 @@ final class Transfer {
                     return;
                 }
                 fired = true;
-                reader.interrupt();
             }
             try {
                 body.close();
@@ -471,10 +467,8 @@ final class Transfer {
             return fired;
         }
 
-        /** {@return whether the watchdog fired (and may have interrupted the reader)} */
-        synchronized boolean stop() {
+        synchronized void stop() {
             stopped = true;
-            return fired;
         }
     }
 }

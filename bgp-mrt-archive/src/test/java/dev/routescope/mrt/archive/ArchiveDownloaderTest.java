@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -99,6 +100,12 @@ class ArchiveDownloaderTest {
                 .resolve(f.path().substring(f.path().lastIndexOf('/') + 1));
     }
 
+    /** The result as stored, or a test failure that shows why it was not. */
+    private static DownloadResult.Stored stored(DownloadResult r) {
+        assertThat(r).as("%s", r).isInstanceOf(DownloadResult.Stored.class);
+        return (DownloadResult.Stored) r;
+    }
+
     @Test
     void downloadAll_listedRange_storesExactCopiesUnderRisPaths() throws Exception {
         List<ArchiveFile> files = archive().listUpdates(List.of("rrc12", "rrc04"), H5, H5.plus(Duration.ofMinutes(30)));
@@ -130,7 +137,7 @@ class ArchiveDownloaderTest {
         DownloadResult r = downloader(1).download(f);
 
         assertThat(r).isInstanceOf(DownloadResult.Stored.class);
-        assertThat(CacheFiles.sha256(((DownloadResult.Stored) r).path()))
+        assertThat(CacheFiles.sha256(stored(r).path()))
                 .isEqualTo("283bc0c8ff5ac5f04b7a4f7ca9cded1a4bd2c999de24122c78483866ff220846");
     }
 
@@ -152,14 +159,14 @@ class ArchiveDownloaderTest {
     void download_cachedFileWithWrongSha256_isFetchedAgain() throws Exception {
         ArchiveFile f = risFile("rrc04", "0500");
         ArchiveDownloader d = downloader(1);
-        Path stored = ((DownloadResult.Stored) d.download(f)).path();
-        Files.write(stored, new byte[] {1, 2, 3}); // bit rot / tampering
+        Path cached = stored(d.download(f)).path();
+        Files.write(cached, new byte[] {1, 2, 3}); // bit rot / tampering
         String sha = CacheFiles.sha256(source(f));
 
         DownloadResult r = d.download(f.withExpectedSha256(sha));
 
-        assertThat(((DownloadResult.Stored) r).source()).isEqualTo(Source.NETWORK);
-        assertThat(CacheFiles.sha256(stored)).isEqualTo(sha);
+        assertThat(stored(r).source()).isEqualTo(Source.NETWORK);
+        assertThat(CacheFiles.sha256(cached)).isEqualTo(sha);
         assertThat(server.requests()).hasSize(2);
     }
 
@@ -192,16 +199,21 @@ class ArchiveDownloaderTest {
 
         DownloadResult r = downloader(1).download(f);
 
-        DownloadResult.Stored s = (DownloadResult.Stored) r;
+        DownloadResult.Stored s = stored(r);
         assertThat(s.source()).isEqualTo(Source.RESUMED);
         assertThat(s.attempts()).isEqualTo(2);
         assertThat(Files.mismatch(s.path(), source(f))).isEqualTo(-1L);
         List<LoopbackArchiveServer.Request> requests = server.requests(f.path());
         long half = Files.size(source(f)) / 2;
         assertThat(requests.get(0).range()).isNull();
-        assertThat(requests.get(1).range()).isEqualTo("bytes=" + half + "-");
+        // The server wrote half the body before closing; the client resumes from what it received
+        // (JDK 25's client may drop the last buffers it had in flight when the connection breaks).
+        String range = Objects.requireNonNull(requests.get(1).range());
+        assertThat(range).matches("bytes=[0-9]+-");
+        long resumedAt = Long.parseLong(range.substring(6, range.length() - 1));
+        assertThat(resumedAt).isPositive().isLessThanOrEqualTo(half);
         assertThat(requests.get(1).ifRange()).startsWith("\"v1-");
-        // Each byte crossed the wire once.
+        // Each byte the client kept crossed the wire once.
         assertThat(s.bytesTransferred()).isEqualTo(Files.size(source(f)));
     }
 
@@ -226,7 +238,7 @@ class ArchiveDownloaderTest {
 
         // The fault is gone: a later run continues from the partial file instead of starting over.
         long partSize = Files.size(CacheFiles.sibling(target, ".part"));
-        DownloadResult.Stored later = (DownloadResult.Stored) d.download(f);
+        DownloadResult.Stored later = stored(d.download(f));
         assertThat(later.source()).isEqualTo(Source.RESUMED);
         assertThat(later.bytesTransferred()).isEqualTo(Files.size(source(f)) - partSize);
         assertThat(Files.mismatch(target, source(f))).isEqualTo(-1L);
@@ -239,7 +251,7 @@ class ArchiveDownloaderTest {
         ArchiveFile f = risFile("rrc04", "0515");
         server.inject(f.path(), CLOSE_HALFWAY, IGNORE_RANGE);
 
-        DownloadResult.Stored s = (DownloadResult.Stored) downloader(1).download(f);
+        DownloadResult.Stored s = stored(downloader(1).download(f));
 
         assertThat(s.source()).isEqualTo(Source.NETWORK);
         assertThat(s.attempts()).isEqualTo(2);
@@ -255,7 +267,7 @@ class ArchiveDownloaderTest {
         byte[] all = Files.readAllBytes(source(f));
         Files.write(CacheFiles.sibling(target, ".part"), Arrays.copyOf(all, 1_000_000));
 
-        DownloadResult.Stored s = (DownloadResult.Stored) d.download(f);
+        DownloadResult.Stored s = stored(d.download(f));
 
         assertThat(s.source()).isEqualTo(Source.RESUMED);
         assertThat(s.bytesTransferred()).isEqualTo(all.length - 1_000_000L);
@@ -276,7 +288,7 @@ class ArchiveDownloaderTest {
         assertThat(d.download(f)).isInstanceOf(DownloadResult.Failed.class);
         server.changeEtag(f.path());
 
-        DownloadResult.Stored s = (DownloadResult.Stored) downloader(1).download(f);
+        DownloadResult.Stored s = stored(downloader(1).download(f));
 
         // If-Range carried the old ETag, so the server sent the whole (new) representation.
         assertThat(server.requests(f.path()).get(1).ifRange()).startsWith("\"v1-");
@@ -292,7 +304,7 @@ class ArchiveDownloaderTest {
         Files.createDirectories(target.getParent());
         Files.copy(source(f), CacheFiles.sibling(target, ".part"));
 
-        DownloadResult.Stored s = (DownloadResult.Stored) d.download(f);
+        DownloadResult.Stored s = stored(d.download(f));
 
         assertThat(s.bytesTransferred()).isZero();
         assertThat(s.size()).isEqualTo(Files.size(source(f)));
@@ -305,8 +317,8 @@ class ArchiveDownloaderTest {
         server.inject(f.path(), STALL_HALFWAY);
         long t0 = System.nanoTime();
 
-        DownloadResult.Stored s = (DownloadResult.Stored)
-                downloader(1, DownloadListener.NONE, Duration.ofMillis(400)).download(f);
+        DownloadResult.Stored s = stored(
+                downloader(1, DownloadListener.NONE, Duration.ofMillis(400)).download(f));
 
         assertThat(s.source()).isEqualTo(Source.RESUMED);
         assertThat(Files.mismatch(s.path(), source(f))).isEqualTo(-1L);
@@ -326,8 +338,8 @@ class ArchiveDownloaderTest {
             }
         };
 
-        DownloadResult.Stored s = (DownloadResult.Stored)
-                downloader(1, listener, Duration.ofSeconds(10)).download(f);
+        DownloadResult.Stored s =
+                stored(downloader(1, listener, Duration.ofSeconds(10)).download(f));
 
         assertThat(s.attempts()).isEqualTo(3);
         assertThat(retries).hasSize(2).allSatisfy(r -> assertThat(r).contains("HTTP 503"));
@@ -508,7 +520,7 @@ class ArchiveDownloaderTest {
         assertThat(d.storedPath(f)).doesNotExist();
         assertThat(part).exists();
         assertThatThrownBy(() -> d.downloadAsync(f)).isInstanceOf(IllegalStateException.class);
-        DownloadResult.Stored s = (DownloadResult.Stored) downloader(1).download(f);
+        DownloadResult.Stored s = stored(downloader(1).download(f));
         assertThat(s.source()).isEqualTo(Source.RESUMED);
         assertThat(Files.mismatch(s.path(), source(f))).isEqualTo(-1L);
     }
