@@ -26,9 +26,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Folds alerts into incidents: one incident per key (type, prefix, offender, subject, detail), opened
  * once at least {@link AlertType#minPeers()} distinct peers report it and it has lasted the
- * debounce period, updated at most once per update interval when more peers join, and RESOLVED
- * once every peer cleared it and it stayed clear for the debounce period (stateful types) or after
- * a quiet period without alerts (event types). Everything runs on event time, so replaying the
+ * debounce period (default 30 s), updated at most once per update interval when more peers join,
+ * and RESOLVED once every peer cleared it and it stayed clear for the resolve hold-down (default 5
+ * min, so a flapping route is one incident, not one per flap) for stateful types, or after a quiet
+ * period without alerts for event types. Everything runs on event time, so replaying the
  * same alerts gives the same incidents with the same ids.
  *
  * <pre>{@code
@@ -49,6 +50,7 @@ public final class IncidentAggregator implements Consumer<Alert> {
     private static final int MAX_REASONS = 8;
 
     private final Duration debounce;
+    private final Duration resolveHoldDown;
     private final Duration updateInterval;
     private final Duration quietPeriod;
     private final int maxIncidents;
@@ -137,6 +139,7 @@ public final class IncidentAggregator implements Consumer<Alert> {
 
     private IncidentAggregator(Builder b, Consumer<Incident> out) {
         this.debounce = b.debounce;
+        this.resolveHoldDown = b.resolveHoldDown;
         this.updateInterval = b.updateInterval;
         this.quietPeriod = b.quietPeriod;
         this.maxIncidents = b.maxIncidents;
@@ -144,7 +147,10 @@ public final class IncidentAggregator implements Consumer<Alert> {
         this.out = out;
     }
 
-    /** {@return a builder with the defaults: debounce 30 s, updates every 5 min, quiet period 6 min} */
+    /**
+     * {@return a builder with the defaults: debounce 30 s, resolve hold-down 5 min, updates every 5
+     * min, quiet period 6 min}
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -257,7 +263,7 @@ public final class IncidentAggregator implements Consumer<Alert> {
                 remove(st);
             } else if (st.clearSince == null) {
                 st.clearSince = t;
-                schedule(st, t.plus(debounce));
+                schedule(st, t.plus(resolveHoldDown));
             }
         } else if (!st.opened && st.peers() < minPeers(st.type)) {
             st.qualifiedSince = null;
@@ -310,7 +316,7 @@ public final class IncidentAggregator implements Consumer<Alert> {
         }
         if (st.opened) {
             Instant c = st.clearSince;
-            if (c != null && !c.plus(debounce).isAfter(due) && st.peers() == 0) {
+            if (c != null && !c.plus(resolveHoldDown).isAfter(due) && st.peers() == 0) {
                 emit(st, Incident.Status.RESOLVED, c);
                 remove(st);
             }
@@ -459,6 +465,7 @@ public final class IncidentAggregator implements Consumer<Alert> {
     /** Configures an aggregator; not thread-safe. */
     public static final class Builder {
         private Duration debounce = Duration.ofSeconds(30);
+        private Duration resolveHoldDown = Duration.ofMinutes(5);
         private Duration updateInterval = Duration.ofMinutes(5);
         private Duration quietPeriod = Duration.ofMinutes(6);
         private int maxIncidents = 1_000_000;
@@ -489,6 +496,19 @@ public final class IncidentAggregator implements Consumer<Alert> {
         public Builder debounce(Duration d) {
             once("debounce", debounce);
             debounce = positive("debounce", d);
+            return this;
+        }
+
+        /**
+         * How long a cleared stateful incident must stay clear before RESOLVED; a re-raise within it
+         * continues the same incident.
+         *
+         * @param d default 5 min; never shorter than the debounce in effect
+         * @return this
+         */
+        public Builder resolveHoldDown(Duration d) {
+            once("resolveHoldDown", resolveHoldDown);
+            resolveHoldDown = positive("resolveHoldDown", d);
             return this;
         }
 
@@ -556,6 +576,13 @@ public final class IncidentAggregator implements Consumer<Alert> {
          * @return the aggregator
          */
         public IncidentAggregator build(Consumer<Incident> out) {
+            if (!set.contains("resolveHoldDown") && resolveHoldDown.compareTo(debounce) < 0) {
+                resolveHoldDown = debounce;
+            }
+            if (resolveHoldDown.compareTo(debounce) < 0) {
+                throw new IllegalStateException(
+                        "resolveHoldDown " + resolveHoldDown + " is shorter than debounce " + debounce);
+            }
             return new IncidentAggregator(this, out);
         }
 

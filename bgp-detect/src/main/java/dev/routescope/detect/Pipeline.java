@@ -1137,6 +1137,18 @@ public final class Pipeline implements AutoCloseable {
         }
 
         /**
+         * How long a cleared incident must stay clear before RESOLVED (default 5 min), see {@link
+         * IncidentAggregator.Builder#resolveHoldDown}.
+         *
+         * @param d the hold-down
+         * @return this
+         */
+        public Builder resolveHoldDown(Duration d) {
+            aggregator.resolveHoldDown(d);
+            return this;
+        }
+
+        /**
          * Per-type peer threshold, see {@link IncidentAggregator.Builder#minPeers}.
          *
          * @param type alert type name

@@ -62,7 +62,8 @@ class DetectorsTest {
                         ann(1, 3, "193.0.0.0/21", "64003 174 12389"),
                         ann(60, 2, "193.0.0.0/21", "64002 1299 3333"),
                         wd(61, 3, "193.0.0.0/21"),
-                        ann(200, 4, "193.0.0.0/21", "64004 1299 3333")),
+                        ann(360, 4, "193.0.0.0/21", "64004 1299 3333"),
+                        ann(361, 4, "193.0.0.0/21", "64004 1299 3333")),
                 b -> b.monitored(RIPE).detect(Detectors.hijack()));
         assertThat(got).extracting(Incident::status).containsExactly(Incident.Status.OPEN, Incident.Status.RESOLVED);
         assertThat(got.get(1).resolvedAt()).isEqualTo(Events.at(61));
@@ -141,7 +142,7 @@ class DetectorsTest {
         for (int p = 1; p <= 10; p++) {
             ev.add(ann(300 + p, p, "193.0.0.0/21", "6400" + p + " 1299 3333"));
         }
-        ev.add(ann(600, 1, "8.8.8.0/24", "64001 15169"));
+        ev.add(ann(700, 1, "8.8.8.0/24", "64001 15169"));
         List<Incident> got = run(ev, b -> b.monitored(RIPE).detect(Detectors.visibilityLoss(5, 0.5)));
         assertThat(got).extracting(Incident::status).containsExactly(Incident.Status.OPEN, Incident.Status.RESOLVED);
         assertThat(got.get(0).type()).isEqualTo("visibility-loss");
@@ -318,7 +319,8 @@ class DetectorsTest {
                 ev.add(wd(100 + k, p, "129.134." + k + ".0/24"));
             }
         }
-        ev.add(ann(2000, 1, "8.8.8.0/24", "64001 15169"));
+        ev.add(ann(2000, 1, "8.8.8.0/24", "64001 15169")); // window empty: clear
+        ev.add(ann(2400, 1, "8.8.8.0/24", "64001 15169")); // resolve hold-down over
         List<Incident> got = run(ev, b -> b.detect(Detectors.massWithdrawal(Duration.ofMinutes(5), 20, 3)));
         assertThat(got).extracting(Incident::status).containsExactly(Incident.Status.OPEN, Incident.Status.RESOLVED);
         assertThat(got.get(0).subject()).isEqualTo(Asn.of(32934));

@@ -83,15 +83,15 @@ class IncidentAggregatorTest {
     }
 
     @Test
-    void clear_allPeersAfterOpen_resolvesAfterDebounceWithSameId() {
+    void clear_allPeersAfterOpen_resolvesAfterHoldDownWithSameId() {
         agg.accept(raise(0, 1));
         agg.accept(raise(0, 2));
         agg.advanceTo(at(40));
         agg.accept(clear(100, 1));
         agg.accept(clear(101, 2));
-        agg.advanceTo(at(130));
+        agg.advanceTo(at(400));
         assertThat(out).hasSize(1);
-        agg.advanceTo(at(131));
+        agg.advanceTo(at(401));
         assertThat(out).hasSize(2);
         assertThat(out.get(1).status()).isEqualTo(Incident.Status.RESOLVED);
         assertThat(out.get(1).resolvedAt()).isEqualTo(at(101));
@@ -100,13 +100,13 @@ class IncidentAggregatorTest {
     }
 
     @Test
-    void reRaise_duringResolveDebounce_keepsIncidentOpen() {
+    void reRaise_duringResolveHoldDown_flapStaysOneIncident() {
         agg.accept(raise(0, 1));
         agg.accept(raise(0, 2));
         agg.advanceTo(at(40));
         agg.accept(clear(100, 1));
         agg.accept(clear(100, 2));
-        agg.accept(raise(110, 3));
+        agg.accept(raise(350, 3));
         agg.advanceTo(at(1000));
         assertThat(out).extracting(Incident::status).containsExactly(Incident.Status.OPEN);
     }
@@ -144,8 +144,10 @@ class IncidentAggregatorTest {
     @Test
     void wildcardClear_withoutOffender_clearsEveryOffenderOfThePrefix() {
         List<Incident> got = new ArrayList<>();
-        IncidentAggregator a =
-                IncidentAggregator.builder().debounce(Duration.ZERO).build(got::add);
+        IncidentAggregator a = IncidentAggregator.builder()
+                .debounce(Duration.ZERO)
+                .resolveHoldDown(Duration.ZERO)
+                .build(got::add);
         for (int p = 1; p <= 2; p++) {
             a.accept(Alert.of(AlertType.ROUTE_LEAK, Alert.Kind.RAISE, at(0), 0)
                     .prefix(P)

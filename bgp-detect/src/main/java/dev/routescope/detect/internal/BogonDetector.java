@@ -15,6 +15,12 @@ import java.util.function.Consumer;
 
 /** Bogon prefixes (RFC 6890 and friends, domain.md §10.4), over-specific routes and bogon ASNs. */
 final class BogonDetector implements Detector {
+    private final boolean longIpv6;
+
+    BogonDetector(boolean longIpv6) {
+        this.longIpv6 = longIpv6;
+    }
+
     private static final PrefixMap<String> BOGONS = new PrefixMap<>();
 
     static {
@@ -58,7 +64,7 @@ final class BogonDetector implements Detector {
      * @param p the prefix
      * @return the reason, or null if it is routable
      */
-    static @org.jspecify.annotations.Nullable String prefixReason(Prefix p) {
+    static @org.jspecify.annotations.Nullable String prefixReason(Prefix p, boolean longIpv6) {
         if (p.length() == 0) {
             return "default route";
         }
@@ -72,7 +78,7 @@ final class BogonDetector implements Detector {
         if (p.family() == AddressFamily.IPV4 && p.length() > 24) {
             return "IPv4 longer than /24";
         }
-        if (p.family() == AddressFamily.IPV6 && p.length() > 48) {
+        if (longIpv6 && p.family() == AddressFamily.IPV6 && p.length() > 48) {
             return "IPv6 longer than /48";
         }
         return null;
@@ -93,11 +99,16 @@ final class BogonDetector implements Detector {
 
     @Override
     public void observe(Observation o, DetectorContext ctx, Consumer<Alert> out) {
+        if (o.hadRoute()) {
+            // Without type-specific keys this clears the peer from every bogon incident of the prefix;
+            // the announcement below raises again what still holds.
+            out.accept(Alert.clear(AlertType.BOGON, o).prefix(o.prefix()).build());
+        }
         AsPath path = o.path();
         if (!o.isAnnouncement() || path == null) {
             return;
         }
-        String why = prefixReason(o.prefix());
+        String why = prefixReason(o.prefix(), longIpv6);
         if (why != null) {
             out.accept(Alert.raise(AlertType.BOGON, o)
                     .prefix(o.prefix())

@@ -79,8 +79,8 @@ public final class BuiltIns {
     }
 
     /** @return bogons */
-    public static DetectorProvider bogon() {
-        return byPrefix("bogon", BogonDetector::new);
+    public static DetectorProvider bogon(boolean longIpv6) {
+        return byPrefix("bogon", () -> new BogonDetector(longIpv6));
     }
 
     /** @return RPKI invalid */

@@ -92,8 +92,19 @@ final class HijackDetector implements Detector {
         }
         AsPath path = o.path();
         for (long expected : e.origins()) {
+            if (o.upstream() == expected) {
+                // The legitimate origin hands the route to its customer: provider-assigned space
+                // originated by the customer, the most common "extra origin" users complain about.
+                b.reason(
+                                "expected origin AS" + expected + " is the upstream of AS" + offender
+                                        + " (provider-assigned space originated by a customer)",
+                                0.3)
+                        .severity(Severity.LOW);
+                break;
+            }
             if (path != null && path.contains(expected)) {
-                b.reason("expected origin AS" + expected + " is in the path (re-origination or PA space)", 0.5);
+                b.reason("expected origin AS" + expected + " is in the path (re-origination)", 0.5)
+                        .severity(Severity.MEDIUM);
                 break;
             }
         }

@@ -43,7 +43,7 @@ public record AlertType(String name, Severity defaultSeverity, int minPeers, boo
     /** A burst of new more-specifics of one origin (deaggregation). */
     public static final AlertType MORE_SPECIFIC_BURST = new AlertType("more-specific-burst", Severity.MEDIUM, 1, false);
     /** A bogon prefix or ASN in a route. */
-    public static final AlertType BOGON = new AlertType("bogon", Severity.LOW, 1, false);
+    public static final AlertType BOGON = new AlertType("bogon", Severity.LOW, 1, true);
     /** An RPKI-invalid route (RFC 6811). */
     public static final AlertType RPKI_INVALID = new AlertType("rpki-invalid", Severity.HIGH, 1, true);
     /** A monitored route not covered by any ROA. */
