@@ -83,11 +83,15 @@ final class MassWithdrawalDetector implements Detector {
         evaluate(origin, st, o.timestamp(), o.sequence(), out);
     }
 
-    private void trim(State st, Instant now) {
+    /** Drops entries older than the window; returns when the last dropped one expired, or null. */
+    private @org.jspecify.annotations.Nullable Instant trim(State st, Instant now) {
         Instant limit = now.minus(window);
+        Instant expired = null;
         for (Iterator<Instant> it = st.prefixes.values().iterator(); it.hasNext(); ) {
-            if (it.next().isBefore(limit)) {
+            Instant t = it.next();
+            if (t.isBefore(limit)) {
                 it.remove();
+                expired = t.plus(window);
             } else {
                 break;
             }
@@ -99,6 +103,7 @@ final class MassWithdrawalDetector implements Detector {
                 break;
             }
         }
+        return expired;
     }
 
     private void evaluate(long origin, State st, Instant now, long seq, Consumer<Alert> out) {
@@ -123,8 +128,9 @@ final class MassWithdrawalDetector implements Detector {
         List<Long> empty = new ArrayList<>();
         for (Map.Entry<Long, State> e : byOrigin.entrySet()) {
             State st = e.getValue();
-            trim(st, now);
-            evaluate(e.getKey(), st, now, sequence, out);
+            Instant expired = trim(st, now);
+            // Report the clear when the window actually emptied, not at the next batch boundary.
+            evaluate(e.getKey(), st, expired != null ? expired : now, sequence, out);
             if (st.prefixes.isEmpty() && !st.alerting) {
                 empty.add(e.getKey());
             }
