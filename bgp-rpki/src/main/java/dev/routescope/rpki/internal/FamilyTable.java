@@ -10,16 +10,17 @@ import java.util.Arrays;
  *
  * <ul>
  *   <li><b>Prefix nodes</b>: the distinct VRP prefixes in address order ({@code nodeHigh/nodeLow}),
- *       each with one packed {@code nodeInfo} word: length (8 bits), parent + 1 (28 bits; the
- *       nearest VRP prefix that covers it, 0 = none) and the start of its VRP run (28 bits).
+ *       each with one packed info word: length (8 bits), parent + 1 (28 bits; the nearest VRP
+ *       prefix that covers it, 0 = none) and the start of its VRP run (28 bits), stored next to a
+ *       copy of its first VRP so that the usual single-VRP prefix is checked in one cache line.
  *   <li><b>VRPs</b>: one packed word each, {@code asn << 8 | maxLength}, grouped by node and sorted by
  *       ASN; trust anchor and expiry in parallel columns that the hot path never reads.
  *   <li><b>Boundaries</b>: the address space cut into disjoint ranges, each mapped to the innermost
  *       VRP prefix containing it (-1 = none). For IPv4 the boundary address and the owner share one
  *       {@code long}; IPv6 uses three columns.
- *   <li><b>Index</b>: a radix index over the boundary keys (16 bits at the root, 6 bits per child
- *       level, a child only where a bucket holds more than {@value #LEAF_MAX} boundaries), so a
- *       lookup ends in a binary search over a few cache lines.
+ *   <li><b>Index</b>: a radix index over the boundary keys (16 bits at the root, one int per
+ *       bucket = 256 KiB, 6 bits per child level, a child only where a bucket holds more than
+ *       {@value #LEAF_MAX} boundaries), so a lookup ends in a binary search over a few cache lines.
  * </ul>
  *
  * <p>A validation finds the innermost VRP prefix containing the route's network address (one index
@@ -48,10 +49,12 @@ public final class FamilyTable {
     private final int nodeCount;
     private final long[] nodeHigh;
     private final long[] nodeLow;
-    private final long[] nodeInfo;
+    // stride 2: [2k] = length << 56 | (parent + 1) << 28 | vrpStart, [2k+1] = the node's first VRP,
+    // so the common single-VRP check costs one cache line
+    private final long[] node;
     private final long[] vrp;
     private final short[] vrpTa;
-    private final long[] vrpExpires;
+    private final int[] vrpExpires; // unsigned Unix seconds
     // IPv4: address << 32 | owner; IPv6: separate columns
     private final long[] bound4;
     private final long[] boundHigh;
@@ -74,7 +77,10 @@ public final class FamilyTable {
         }
         vrp = new long[n];
         vrpTa = Arrays.copyOf(rows.trustAnchor, n);
-        vrpExpires = Arrays.copyOf(rows.expires, n);
+        vrpExpires = new int[n];
+        for (int r = 0; r < n; r++) {
+            vrpExpires[r] = (int) Math.min(rows.expires[r], 0xFFFF_FFFFL);
+        }
         long[] nh = new long[Math.max(n, 1)];
         long[] nl = ipv4 ? new long[0] : new long[Math.max(n, 1)];
         long[] info = new long[n + 1];
@@ -97,7 +103,11 @@ public final class FamilyTable {
         nodeCount = nodes;
         nodeHigh = Arrays.copyOf(nh, nodes);
         nodeLow = ipv4 ? nl : Arrays.copyOf(nl, nodes);
-        nodeInfo = Arrays.copyOf(info, nodes + 1);
+        node = new long[2 * (nodes + 1)];
+        for (int k = 0; k <= nodes; k++) {
+            node[2 * k] = info[k];
+            node[2 * k + 1] = k < nodes ? vrp[(int) (info[k] & FIELD28)] : 0;
+        }
 
         BoundaryBuilder bb = new BoundaryBuilder(nodes);
         int[] stack = new int[130];
@@ -108,7 +118,7 @@ public final class FamilyTable {
                 emitEnd(bb, popped, depth > 0 ? stack[depth - 1] : -1);
             }
             int parent = depth > 0 ? stack[depth - 1] : -1;
-            nodeInfo[k] |= ((long) (parent + 1)) << 28;
+            node[2 * k] |= ((long) (parent + 1)) << 28;
             stack[depth++] = k;
             bb.emit(nodeHigh[k], ipv4 ? 0 : nodeLow[k], k);
         }
@@ -236,19 +246,24 @@ public final class FamilyTable {
         int o = 0;
         int d = 0;
         int s = ROOT_STRIDE;
-        int p;
+        int lo;
+        int hi;
         while (true) {
-            p = o + 2 * (int) ((high << d) >>> (64 - s));
-            int c = nd[p + 1];
-            if (c == 0) {
-                break;
+            int p = o + (int) ((high << d) >>> (64 - s));
+            int e = nd[p];
+            if (e < 0) {
+                o = ~e;
+                d += s;
+                s = CHILD_STRIDE;
+                continue;
             }
-            o = c;
-            d += s;
-            s = CHILD_STRIDE;
+            lo = e;
+            hi = nd[p + 1];
+            while (hi < 0) {
+                hi = nd[~hi];
+            }
+            break;
         }
-        int lo = nd[p];
-        int hi = nd[p + 2];
         if (ipv4) {
             long[] b = bound4;
             long probe = (high | 0xFFFF_FFFFL) ^ Long.MIN_VALUE;
@@ -287,13 +302,13 @@ public final class FamilyTable {
      * @return the node, or -1 when no VRP covers the route
      */
     public int innermostCovering(long high, long low, int length) {
-        int node = innermostContaining(high, low);
-        while (node >= 0) {
-            long info = nodeInfo[node];
+        int k = innermostContaining(high, low);
+        while (k >= 0) {
+            long info = node[2 * k];
             if ((int) (info >>> 56) <= length) {
-                return node;
+                return k;
             }
-            node = (int) ((info >>> 28) & FIELD28) - 1;
+            k = (int) ((info >>> 28) & FIELD28) - 1;
         }
         return -1;
     }
@@ -308,28 +323,31 @@ public final class FamilyTable {
      * @return {@link #VALID}, {@link #INVALID} or {@link #NOT_FOUND}
      */
     public int validate(long high, long low, int length, long origin) {
-        int node = innermostCovering(high, low, length);
-        if (node < 0) {
+        int k = innermostCovering(high, low, length);
+        if (k < 0) {
             return NOT_FOUND;
         }
         if (origin <= 0) {
             // NONE (AS_SET) and AS0 (RFC 7607) never match, whatever covers them
             return INVALID;
         }
-        long[] info = nodeInfo;
+        long[] nd = node;
         long[] v = vrp;
         while (true) {
-            long ni = info[node];
-            int from = (int) (ni & FIELD28);
-            int to = (int) (info[node + 1] & FIELD28);
-            for (int i = from; i < to; i++) {
+            long ni = nd[2 * k];
+            long first = nd[2 * k + 1];
+            if ((first >>> 8) == origin && (int) (first & 0xFF) >= length) {
+                return VALID;
+            }
+            int to = (int) (nd[2 * k + 2] & FIELD28);
+            for (int i = (int) (ni & FIELD28) + 1; i < to; i++) {
                 long e = v[i];
                 if ((e >>> 8) == origin && (int) (e & 0xFF) >= length) {
                     return VALID;
                 }
             }
-            node = (int) ((ni >>> 28) & FIELD28) - 1;
-            if (node < 0) {
+            k = (int) ((ni >>> 28) & FIELD28) - 1;
+            if (k < 0) {
                 return INVALID;
             }
         }
@@ -342,7 +360,7 @@ public final class FamilyTable {
      * @return the nearest covering node, or -1
      */
     public int parent(int node) {
-        return (int) ((nodeInfo[node] >>> 28) & FIELD28) - 1;
+        return (int) ((this.node[2 * node] >>> 28) & FIELD28) - 1;
     }
 
     /**
@@ -352,7 +370,7 @@ public final class FamilyTable {
      * @return the length
      */
     public int length(int node) {
-        return (int) (nodeInfo[node] >>> 56);
+        return (int) (this.node[2 * node] >>> 56);
     }
 
     /**
@@ -382,7 +400,7 @@ public final class FamilyTable {
      * @return VRP index
      */
     public int vrpStart(int node) {
-        return (int) (nodeInfo[node] & FIELD28);
+        return (int) (this.node[2 * node] & FIELD28);
     }
 
     /**
@@ -392,7 +410,7 @@ public final class FamilyTable {
      * @return VRP index
      */
     public int vrpEnd(int node) {
-        return (int) (nodeInfo[node + 1] & FIELD28);
+        return (int) (this.node[2 * node + 2] & FIELD28);
     }
 
     /**
@@ -432,7 +450,7 @@ public final class FamilyTable {
      * @return Unix seconds, 0 = unknown
      */
     public long expires(int i) {
-        return vrpExpires[i];
+        return Integer.toUnsignedLong(vrpExpires[i]);
     }
 
     /**
@@ -462,14 +480,15 @@ public final class FamilyTable {
             long l = nodeLow(k);
             int len = length(k);
             for (int i = vrpStart(k), e = vrpEnd(k); i < e; i++) {
-                out.add(h, l, len, maxLength(i), (int) asn(i), vrpTa[i], vrpExpires[i]);
+                out.add(h, l, len, maxLength(i), (int) asn(i), vrpTa[i], expires(i));
             }
         }
     }
 
     /** {@return the bytes held by this table's arrays} */
     public long retainedBytes() {
-        return 8L * (nodeHigh.length + nodeLow.length + nodeInfo.length + vrp.length + vrpExpires.length)
+        return 8L * (nodeHigh.length + nodeLow.length + node.length + vrp.length)
+                + 4L * vrpExpires.length
                 + 2L * vrpTa.length
                 + 8L * (bound4.length + boundHigh.length + boundLow.length)
                 + 4L * (boundOwner.length + index.length)

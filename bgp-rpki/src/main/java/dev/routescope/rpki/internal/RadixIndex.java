@@ -38,7 +38,7 @@ final class RadixIndex {
     }
 
     private int allocate(int stride) {
-        int size = (2 << stride) + 1;
+        int size = (1 << stride) + 1;
         if (used + size > nodes.length) {
             nodes = Arrays.copyOf(nodes, Math.max(nodes.length * 2, used + size));
         }
@@ -55,14 +55,13 @@ final class RadixIndex {
             while (k < to && (int) ((keys[k] << depth) >>> (64 - stride)) == b) {
                 k++;
             }
-            nodes[o + 2 * b] = lo;
-            int childStride = Math.min(FamilyTable.CHILD_STRIDE, maxBits - depth - stride);
-            if (k - lo > FamilyTable.LEAF_MAX && childStride == FamilyTable.CHILD_STRIDE) {
+            nodes[o + b] = lo;
+            if (k - lo > FamilyTable.LEAF_MAX && depth + stride + FamilyTable.CHILD_STRIDE <= maxBits) {
                 int child = allocate(FamilyTable.CHILD_STRIDE);
-                nodes[o + 2 * b + 1] = child;
+                nodes[o + b] = ~child;
                 fill(child, lo, k, depth + stride, FamilyTable.CHILD_STRIDE);
             }
         }
-        nodes[o + 2 * buckets] = to;
+        nodes[o + buckets] = to;
     }
 }
