@@ -749,7 +749,8 @@ public final class AsGraph {
         /** Sizing hint from a loader that knows the input size; only acts on an empty builder. */
         void expectLinks(long links) {
             if (linkCount == 0 && links > 4096 && links < (1 << 28)) {
-                pairs = new LinkTable((int) links);
+                // The pair table is not pre-sized: an estimate just above a power of two would
+                // double its final size (it is kept by the graph); growing costs only a rehash.
                 linkA = new long[(int) links];
                 linkB = new long[(int) links];
                 linkRole = new byte[(int) links];

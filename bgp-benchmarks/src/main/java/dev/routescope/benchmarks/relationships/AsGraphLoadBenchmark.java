@@ -66,7 +66,9 @@ public class AsGraphLoadBenchmark extends BenchmarkDefaults {
     @BenchmarkMode(Mode.SingleShotTime)
     @Warmup(iterations = 0)
     @Measurement(iterations = 1)
-    @Fork(value = 10, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+    @Fork(
+            value = 10,
+            jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
     public Object cold() throws IOException {
         return load();
     }
