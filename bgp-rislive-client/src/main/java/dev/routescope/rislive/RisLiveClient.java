@@ -203,13 +203,21 @@ public final class RisLiveClient implements AutoCloseable {
 
     /** {@return a snapshot of the counters} */
     public RisLiveMetrics metrics() {
+        long dropped = queue.dropped();
+        long decodedNow = decoded.get();
+        long controlNow = control.get();
+        long malformedNow = malformed.get();
+        long received = queue.received();
+        // Frames the consumer has taken in its batch but not handled yet are still "queued": derive the
+        // count from the counters so that the five outcomes always add up to received.
+        long queued = Math.max(0, received - decodedNow - controlNow - malformedNow - dropped);
         return new RisLiveMetrics(
-                queue.received(),
-                decoded.get(),
-                control.get(),
-                malformed.get(),
-                queue.dropped(),
-                queue.size(),
+                received,
+                decodedNow,
+                controlNow,
+                malformedNow,
+                dropped,
+                queued,
                 serverErrors.get(),
                 reconnects.get(),
                 Duration.ofMillis(lastLagMillis),

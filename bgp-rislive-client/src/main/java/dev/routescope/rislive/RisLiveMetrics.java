@@ -18,7 +18,7 @@ import java.time.Duration;
  *     ris_rrc_list}, {@code pong})
  * @param malformed frames that could not be decoded, or were too long (reported to the listener)
  * @param dropped frames discarded by {@link OverflowPolicy#DROP_OLDEST}
- * @param queued frames waiting in the queue now
+ * @param queued frames received but not yet handled (in the queue or being decoded)
  * @param serverErrors {@code ris_error} frames among {@link #control()}
  * @param reconnects connections lost and re-opened
  * @param lastLag wall clock minus the collector timestamp of the last decoded message

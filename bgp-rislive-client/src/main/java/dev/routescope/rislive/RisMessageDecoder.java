@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.RecyclerPool;
 import dev.routescope.model.AddressFamily;
 import dev.routescope.model.Aggregator;
 import dev.routescope.model.Announcement;
@@ -84,6 +86,7 @@ public final class RisMessageDecoder {
     private RisMessageDecoder(Builder b) {
         this.rawUpdateDecoder = b.rawUpdateDecoder;
         this.json = JsonFactory.builder()
+                .recyclerPool(new OwnerPool())
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_NESTING)
                         .maxStringLength(b.maxFrameChars)
@@ -652,6 +655,30 @@ public final class RisMessageDecoder {
 
     private static JsonProcessingException problem(JsonParser p, String reason) {
         return new com.fasterxml.jackson.core.JsonParseException(p, reason);
+    }
+
+    /**
+     * Buffer pool for a single-threaded decoder: hands the one recycler back and forth, which is
+     * cheaper per frame than jackson's default thread-local lookup.
+     */
+    private static final class OwnerPool implements RecyclerPool<BufferRecycler> {
+        private static final long serialVersionUID = 1L;
+        private transient @Nullable BufferRecycler held;
+
+        @Override
+        public BufferRecycler acquirePooled() {
+            BufferRecycler r = held;
+            if (r == null) {
+                return new BufferRecycler();
+            }
+            held = null;
+            return r;
+        }
+
+        @Override
+        public void releasePooled(BufferRecycler recycler) {
+            held = recycler;
+        }
     }
 
     /** Per-frame scratch state, reused across frames. */

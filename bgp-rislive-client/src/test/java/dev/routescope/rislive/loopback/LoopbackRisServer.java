@@ -53,6 +53,9 @@ import org.jspecify.annotations.Nullable;
 // Netty write futures are fire-and-forget here: a failed write closes the channel, which the tests observe.
 @SuppressWarnings("FutureReturnValueIgnored")
 public final class LoopbackRisServer implements AutoCloseable {
+    private static final io.netty.buffer.ByteBuf NEWLINE =
+            Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(new byte[] {'\n'}));
+
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final Channel serverChannel;
     private final BlockingQueue<Session> sessions = new LinkedBlockingQueue<>();
@@ -253,7 +256,22 @@ public final class LoopbackRisServer implements AutoCloseable {
          * @return completes when all were written (or the connection closed)
          */
         public CompletableFuture<Long> stream(List<String> frames, int rounds) {
-            Pump pump = new Pump(frames, rounds);
+            Pump pump = new Pump(frames, rounds, null);
+            channel.closeFuture().addListener(f -> pump.done.complete(pump.written));
+            channel.eventLoop().execute(pump);
+            return pump.done;
+        }
+
+        /**
+         * Like {@link #stream(List, int)} for frames already encoded as UTF-8 (no per-frame encoding
+         * on the server: load tests measure the client, not the server).
+         *
+         * @param utf8Frames the frames
+         * @param rounds how many passes
+         * @return completes when all were written (or the connection closed)
+         */
+        public CompletableFuture<Long> streamUtf8(List<byte[]> utf8Frames, int rounds) {
+            Pump pump = new Pump(List.of(), rounds, utf8Frames);
             channel.closeFuture().addListener(f -> pump.done.complete(pump.written));
             channel.eventLoop().execute(pump);
             return pump.done;
@@ -261,14 +279,14 @@ public final class LoopbackRisServer implements AutoCloseable {
 
         private final class Pump implements Runnable {
             final CompletableFuture<Long> done = new CompletableFuture<>();
-            private final List<String> frames;
+            private final List<?> frames;
             private final int rounds;
-            private Iterator<String> it;
+            private Iterator<?> it;
             private int round = 1;
             long written;
 
-            Pump(List<String> frames, int rounds) {
-                this.frames = frames;
+            Pump(List<String> text, int rounds, @Nullable List<byte[]> utf8) {
+                this.frames = utf8 != null ? utf8 : text;
                 this.rounds = rounds;
                 this.it = frames.iterator();
             }
@@ -294,11 +312,21 @@ public final class LoopbackRisServer implements AutoCloseable {
                         round++;
                         it = frames.iterator();
                     }
-                    String f = it.next();
-                    channel.write(
-                            firehose
-                                    ? new DefaultHttpContent(Unpooled.copiedBuffer(f + "\n", StandardCharsets.UTF_8))
-                                    : new TextWebSocketFrame(f));
+                    Object f = it.next();
+                    if (f instanceof byte[] bytes) {
+                        channel.write(
+                                firehose
+                                        ? new DefaultHttpContent(Unpooled.wrappedBuffer(
+                                                Unpooled.wrappedBuffer(bytes), NEWLINE.duplicate()))
+                                        : new TextWebSocketFrame(Unpooled.wrappedBuffer(bytes)));
+                    } else {
+                        String text = (String) f;
+                        channel.write(
+                                firehose
+                                        ? new DefaultHttpContent(
+                                                Unpooled.copiedBuffer(text + "\n", StandardCharsets.UTF_8))
+                                        : new TextWebSocketFrame(text));
+                    }
                     written++;
                 }
                 channel.flush();

@@ -1,0 +1,280 @@
+package dev.routescope.rislive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.routescope.rislive.loopback.BgpdumpToRisLive;
+import dev.routescope.rislive.loopback.LoopbackRisServer;
+import dev.routescope.testsupport.ExternalTool;
+import dev.routescope.testsupport.SharedData;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * On-demand load run (not part of {@code mvn test}: the class name matches no Surefire include).
+ * Converts real rrc12 updates to RIS Live frames, then measures in one JVM and one run: decode rate
+ * on one thread against jackson-core tokenising the same frames, and end-to-end rate over loopback
+ * (WebSocket and firehose, BLOCK) against a bare JDK WebSocket that only counts frames. Peak heap is
+ * sampled (used heap, an upper bound); run it with {@code -Xmx128m} to show the whole run fits.
+ *
+ * <pre>
+ * ./mvnw -B -o -q -pl bgp-rislive-client test -Dtest=RisLiveLoadRun -DargLine=-Xmx128m \
+ *     -Drislive.load.files=2 -Drislive.load.rounds=4
+ * </pre>
+ */
+class RisLiveLoadRun {
+    private static final String[] FILES = {"0500", "0505", "0510", "0515", "0520", "0525"};
+
+    @Test
+    void run() throws Exception {
+        int files = Integer.getInteger("rislive.load.files", 2);
+        int rounds = Integer.getInteger("rislive.load.rounds", 4);
+        int passes = Integer.getInteger("rislive.load.passes", 5);
+        Path bgpdump = ExternalTool.require("bgpdump");
+        List<byte[]> corpus = new ArrayList<>();
+        long events = 0;
+        for (int i = 0; i < files; i++) {
+            Path mrt = SharedData.file("mrt/ris-2021-01-01/rrc12/updates.20210101." + FILES[i] + ".gz");
+            BgpdumpToRisLive.Stats s = BgpdumpToRisLive.convert(
+                    bgpdump, mrt, "rrc12.ripe.net", false, f -> corpus.add(f.getBytes(StandardCharsets.UTF_8)));
+            events += s.announcements + s.withdrawals + s.states;
+        }
+        long bytes = corpus.stream().mapToLong(b -> b.length).sum();
+        StringBuilder report = new StringBuilder();
+        report.append(String.format(
+                Locale.ROOT,
+                "corpus: %d rrc12 files, %,d frames, %,d events, %,d bytes (avg %d B/frame); JDK %s; %d cpus; -Xmx %d MB%n",
+                files,
+                corpus.size(),
+                events,
+                bytes,
+                bytes / corpus.size(),
+                Runtime.version(),
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20));
+
+        List<String> text = new ArrayList<>(corpus.size());
+        for (byte[] b : corpus) {
+            text.add(new String(b, StandardCharsets.UTF_8));
+        }
+        double[] ours = new double[passes];
+        double[] ourBytes = new double[passes];
+        double[] ref = new double[passes];
+        JsonFactory json = new JsonFactory();
+        RisMessageDecoder decoder = RisMessageDecoder.builder().build();
+        for (int warm = 0; warm < 3; warm++) {
+            decodeAll(decoder, text);
+            decodeAllBytes(decoder, corpus);
+            tokenizeAll(json, text);
+        }
+        for (int p = 0; p < passes; p++) {
+            long t0 = System.nanoTime();
+            long ev = decodeAll(decoder, text);
+            long t1 = System.nanoTime();
+            tokenizeAll(json, text);
+            long t2 = System.nanoTime();
+            long evBytes = decodeAllBytes(decoder, corpus);
+            long t3 = System.nanoTime();
+            assertThat(ev).isEqualTo(events);
+            assertThat(evBytes).isEqualTo(events);
+            ours[p] = text.size() / ((t1 - t0) / 1e9);
+            ref[p] = text.size() / ((t2 - t1) / 1e9);
+            ourBytes[p] = text.size() / ((t3 - t2) / 1e9);
+        }
+        text = null;
+        double oursMedian = median(ours);
+        double refMedian = median(ref);
+        report.append(String.format(
+                Locale.ROOT,
+                "decode, 1 thread, median of %d passes: RisMessageDecoder(String) %,.0f msg/s (%,.0f events/s);"
+                        + " RisMessageDecoder(UTF-8 bytes) %,.0f msg/s; jackson-core tokenise only (String) %,.0f msg/s;"
+                        + " ratio String decode / tokenise %.2f%n",
+                passes,
+                oursMedian,
+                oursMedian * events / corpus.size(),
+                median(ourBytes),
+                refMedian,
+                oursMedian / refMedian));
+
+        long total = (long) corpus.size() * rounds;
+        try (LoopbackRisServer server = new LoopbackRisServer()) {
+            Result raw = rawJdkWebSocket(server, corpus, rounds);
+            report.append(line("bare JDK WebSocket, count only (reference)", total, raw));
+            Result ws = client(server, corpus, rounds, false);
+            report.append(line("RisLiveClient WebSocket, BLOCK, decode+deliver", total, ws));
+            Result fh = client(server, corpus, rounds, true);
+            report.append(line("RisLiveClient firehose, BLOCK, decode+deliver", total, fh));
+            report.append(String.format(
+                    Locale.ROOT,
+                    "ratio WebSocket client / bare JDK WebSocket: %.2f%n",
+                    ws.rate(total) / raw.rate(total)));
+        }
+        System.out.print(report);
+        Path out = Path.of("target", "rislive-load-" + Runtime.version().feature() + ".txt");
+        Files.writeString(out, report.toString());
+    }
+
+    private static String line(String what, long total, Result r) {
+        return String.format(
+                Locale.ROOT,
+                "%-48s %,10d msg in %6.2f s = %,9.0f msg/s; dropped %d; peak heap %d MB%n",
+                what,
+                total,
+                r.nanos / 1e9,
+                r.rate(total),
+                r.dropped,
+                r.peakHeapBytes >> 20);
+    }
+
+    record Result(long nanos, long dropped, long peakHeapBytes) {
+        double rate(long total) {
+            return total / (nanos / 1e9);
+        }
+    }
+
+    private static Result client(LoopbackRisServer server, List<byte[]> corpus, int rounds, boolean firehose)
+            throws Exception {
+        long total = (long) corpus.size() * rounds;
+        resetPeaks();
+        CompletableFuture<Long>[] written = newFutureArray();
+        if (firehose) {
+            server.onFirehose(s -> written[0] = s.streamUtf8(corpus, rounds).whenComplete((n, e) -> s.endFirehose()));
+        }
+        RisLiveClient.Builder b = RisLiveClient.builder()
+                .overflowPolicy(OverflowPolicy.BLOCK)
+                .reconnectBackoff(Duration.ofMinutes(1), Duration.ofMinutes(1));
+        b = firehose ? b.firehose(server.firehoseUri()) : b.webSocket(server.webSocketUri());
+        try (RisLiveClient client = b.build();
+                RisMessageStream stream = client.messages()) {
+            LoopbackRisServer.Session session = server.nextSession(Duration.ofSeconds(10));
+            long t0 = System.nanoTime();
+            if (!firehose) {
+                written[0] = session.streamUtf8(corpus, rounds);
+            }
+            long n = 0;
+            long events = 0;
+            while (n < total) {
+                RisMessage m = stream.next();
+                events += m.events().size();
+                if ((++n & 4095) == 0) {
+                    sampleHeap();
+                }
+            }
+            long t1 = System.nanoTime();
+            assertThat(written[0].get(30, TimeUnit.SECONDS)).isEqualTo(total);
+            RisLiveMetrics metrics = client.metrics();
+            assertThat(metrics.decoded()).isEqualTo(total);
+            assertThat(metrics.dropped()).isZero();
+            assertThat(events).isPositive();
+            return new Result(t1 - t0, metrics.dropped(), peakHeap());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CompletableFuture<Long>[] newFutureArray() {
+        return (CompletableFuture<Long>[]) new CompletableFuture<?>[1];
+    }
+
+    private static Result rawJdkWebSocket(LoopbackRisServer server, List<byte[]> corpus, int rounds) throws Exception {
+        long total = (long) corpus.size() * rounds;
+        resetPeaks();
+        AtomicLong frames = new AtomicLong();
+        CompletableFuture<Long> all = new CompletableFuture<>();
+        WebSocket ws = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .buildAsync(server.webSocketUri(), new WebSocket.Listener() {
+                    @Override
+                    public @Nullable CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+                        long n = last ? frames.incrementAndGet() : frames.get();
+                        if ((n & 4095) == 0) {
+                            sampleHeap();
+                        }
+                        if (last && n == total) {
+                            all.complete(System.nanoTime());
+                        }
+                        w.request(1);
+                        return null;
+                    }
+                })
+                .get(10, TimeUnit.SECONDS);
+        LoopbackRisServer.Session session = server.nextSession(Duration.ofSeconds(10));
+        long t0 = System.nanoTime();
+        var unused = session.streamUtf8(corpus, rounds);
+        long t1 = all.get(120, TimeUnit.SECONDS);
+        ws.abort();
+        return new Result(t1 - t0, 0, peakHeap());
+    }
+
+    private static long decodeAll(RisMessageDecoder decoder, List<String> frames) {
+        long events = 0;
+        for (String f : frames) {
+            events += ((RisMessage) decoder.decode(f)).events().size();
+        }
+        return events;
+    }
+
+    private static long decodeAllBytes(RisMessageDecoder decoder, List<byte[]> frames) {
+        long events = 0;
+        for (byte[] f : frames) {
+            events += ((RisMessage) decoder.decode(f, 0, f.length)).events().size();
+        }
+        return events;
+    }
+
+    private static long tokenizeAll(JsonFactory json, List<String> frames) throws IOException {
+        long n = 0;
+        for (String f : frames) {
+            try (JsonParser p = json.createParser(f)) {
+                JsonToken t;
+                while ((t = p.nextToken()) != null) {
+                    if (t == JsonToken.VALUE_STRING) {
+                        n += p.getTextLength();
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v[v.length / 2];
+    }
+
+    private static long peak;
+
+    private static void resetPeaks() {
+        System.gc();
+        peak = 0;
+    }
+
+    // The test runs inside the client's JPMS module, which does not read java.management: sample
+    // Runtime instead (used heap including not-yet-collected garbage, so an upper bound).
+    private static void sampleHeap() {
+        Runtime r = Runtime.getRuntime();
+        peak = Math.max(peak, r.totalMemory() - r.freeMemory());
+    }
+
+    private static long peakHeap() {
+        sampleHeap();
+        return peak;
+    }
+}
