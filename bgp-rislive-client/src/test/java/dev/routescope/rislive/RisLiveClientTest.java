@@ -164,7 +164,7 @@ class RisLiveClientTest {
     void webSocket_serverStopsSending_stallDetectedAndReconnected() throws Exception {
         try (RisLiveClient client = webSocketClient()
                         .pingInterval(Duration.ZERO)
-                        .stallTimeout(Duration.ofMillis(1000))
+                        .stallTimeout(Duration.ofSeconds(1))
                         .build();
                 RisMessageStream stream = client.messages()) {
             Session first = server.nextSession(WAIT);
