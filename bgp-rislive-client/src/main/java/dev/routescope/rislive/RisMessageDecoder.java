@@ -768,7 +768,10 @@ public final class RisMessageDecoder {
             if (groupCount == groupNextHop.length) {
                 groupNextHop = Arrays.copyOf(groupNextHop, groupCount * 2);
             }
-            return groupPrefixes.get(groupCount);
+            // A frame that failed inside an announcement left prefixes here without counting the group.
+            List<Prefix> group = groupPrefixes.get(groupCount);
+            group.clear();
+            return group;
         }
 
         void setGroupNextHop(IpAddress[] hop) {

@@ -192,6 +192,20 @@ class RisMessageDecoderTest {
     }
 
     @Test
+    void decode_afterAFrameFailedInsideAnAnnouncement_leaksNothingIntoTheNext() {
+        String good = "{\"type\":\"ris_message\",\"data\":{\"timestamp\":1,\"peer\":\"192.0.2.1\",\"peer_asn\":1,"
+                + "\"type\":\"UPDATE\",\"announcements\":[{\"next_hop\":\"192.0.2.1\",\"prefixes\":[\"10.0.0.0/8\"]}]}}";
+        String failsMidway = good.replace("\"prefixes\":[\"10.0.0.0/8\"]", "\"prefixes\":[\"11.0.0.0/8\",\"bad\"]");
+
+        assertThat(decoder.decode(failsMidway)).isInstanceOf(RisFrame.Malformed.class);
+        RisMessage m = message(good);
+
+        assertThat(m.events())
+                .singleElement()
+                .satisfies(e -> assertThat(((Announcement) e).prefix()).isEqualTo(Prefix.parse("10.0.0.0/8")));
+    }
+
+    @Test
     void decode_bytesAndString_giveEqualMessages() {
         String json = "{\"type\":\"ris_message\",\"data\":{\"timestamp\":1553627987.89,\"peer\":\"72.22.223.9\","
                 + "\"peer_asn\":\"11708\",\"host\":\"rrc00\",\"type\":\"UPDATE\",\"path\":[11708,32097],"
