@@ -18,9 +18,10 @@ import java.util.Arrays;
  *   <li><b>Boundaries</b>: the address space cut into disjoint ranges, each mapped to the innermost
  *       VRP prefix containing it (-1 = none). For IPv4 the boundary address and the owner share one
  *       {@code long}; IPv6 uses three columns.
- *   <li><b>Index</b>: a radix index over the boundary keys (16 bits at the root, one int per
- *       bucket = 256 KiB, 6 bits per child level, a child only where a bucket holds more than
- *       {@value #LEAF_MAX} boundaries), so a lookup ends in a binary search over a few cache lines.
+ *   <li><b>Index</b>: a radix index over the boundary keys (IPv4: 16 bits at the root, one int per
+ *       bucket = 256 KiB, 6 bits per child level; IPv6: 20 + 8 bits), a child only where a bucket
+ *       holds more than {@value #LEAF_MAX} boundaries, so a lookup ends in a binary search over a
+ *       few cache lines.
  * </ul>
  *
  * <p>A validation finds the innermost VRP prefix containing the route's network address (one index
@@ -40,9 +41,14 @@ public final class FamilyTable {
     /** RFC 6811 Invalid. */
     public static final int INVALID = 2;
 
-    static final int ROOT_STRIDE = 16;
-    static final int CHILD_STRIDE = 6;
+    // IPv4: 16-bit root (64k buckets, 25k used by the global set), 6-bit children keep the index
+    // small. IPv6: a 20-bit root and 8-bit children, because the used space is concentrated in
+    // 2000::/3 and a 16-bit root leaves 30k boundaries in one bucket (2a02::/16).
     static final int LEAF_MAX = 32;
+    private static final int ROOT4 = 16;
+    private static final int CHILD4 = 6;
+    private static final int ROOT6 = 20;
+    private static final int CHILD6 = 8;
     private static final long FIELD28 = (1L << 28) - 1;
 
     private final boolean ipv4;
@@ -57,8 +63,8 @@ public final class FamilyTable {
     private final int[] vrpExpires; // unsigned Unix seconds
     // IPv4: address << 32 | owner; IPv6: separate columns
     private final long[] bound4;
-    private final long[] boundHigh;
-    private final long[] boundLow;
+    // IPv6: high and low words interleaved, so one binary-search probe touches one cache line
+    private final long[] bound6;
     private final int[] boundOwner;
     private final int[] index;
 
@@ -131,16 +137,18 @@ public final class FamilyTable {
             for (int i = 0; i < bb.count; i++) {
                 bound4[i] = bb.high[i] | (bb.owner[i] & 0xFFFF_FFFFL);
             }
-            boundHigh = new long[0];
-            boundLow = new long[0];
+            bound6 = new long[0];
             boundOwner = new int[0];
-            index = RadixIndex.build(bound4, bound4.length, 32);
+            index = RadixIndex.build(bound4, 1, bound4.length, 32, ROOT4, CHILD4);
         } else {
             bound4 = new long[0];
-            boundHigh = Arrays.copyOf(bb.high, bb.count);
-            boundLow = Arrays.copyOf(bb.low, bb.count);
+            bound6 = new long[2 * bb.count];
+            for (int i = 0; i < bb.count; i++) {
+                bound6[2 * i] = bb.high[i];
+                bound6[2 * i + 1] = bb.low[i];
+            }
             boundOwner = Arrays.copyOf(bb.owner, bb.count);
-            index = RadixIndex.build(boundHigh, boundHigh.length, 64);
+            index = RadixIndex.build(bound6, 2, bb.count, 64, ROOT6, CHILD6);
         }
     }
 
@@ -231,7 +239,7 @@ public final class FamilyTable {
 
     /** {@return the number of address-range boundaries} */
     public int boundaryCount() {
-        return ipv4 ? bound4.length : boundHigh.length;
+        return ipv4 ? bound4.length : boundOwner.length;
     }
 
     /**
@@ -245,7 +253,8 @@ public final class FamilyTable {
         int[] nd = index;
         int o = 0;
         int d = 0;
-        int s = ROOT_STRIDE;
+        int s = ipv4 ? ROOT4 : ROOT6;
+        int cs = ipv4 ? CHILD4 : CHILD6;
         int lo;
         int hi;
         while (true) {
@@ -254,7 +263,7 @@ public final class FamilyTable {
             if (e < 0) {
                 o = ~e;
                 d += s;
-                s = CHILD_STRIDE;
+                s = cs;
                 continue;
             }
             lo = e;
@@ -277,14 +286,13 @@ public final class FamilyTable {
             }
             return lo == 0 ? -1 : (int) b[lo - 1];
         }
-        long[] bh = boundHigh;
-        long[] bl = boundLow;
+        long[] b = bound6;
         long qh = high ^ Long.MIN_VALUE;
         long ql = low ^ Long.MIN_VALUE;
         while (lo < hi) {
             int m = (lo + hi) >>> 1;
-            long h = bh[m] ^ Long.MIN_VALUE;
-            if (h < qh || (h == qh && (bl[m] ^ Long.MIN_VALUE) <= ql)) {
+            long h = b[2 * m] ^ Long.MIN_VALUE;
+            if (h < qh || (h == qh && (b[2 * m + 1] ^ Long.MIN_VALUE) <= ql)) {
                 lo = m + 1;
             } else {
                 hi = m;
@@ -490,7 +498,7 @@ public final class FamilyTable {
         return 8L * (nodeHigh.length + nodeLow.length + node.length + vrp.length)
                 + 4L * vrpExpires.length
                 + 2L * vrpTa.length
-                + 8L * (bound4.length + boundHigh.length + boundLow.length)
+                + 8L * (bound4.length + bound6.length)
                 + 4L * (boundOwner.length + index.length)
                 + 16L * 13;
     }

@@ -15,25 +15,32 @@ final class RadixIndex {
     private int[] nodes = new int[1 << 12];
     private int used;
     private final long[] keys;
+    private final int keyStride;
     private final int maxBits;
+    private final int childStride;
 
-    private RadixIndex(long[] keys, int maxBits) {
+    private RadixIndex(long[] keys, int keyStride, int maxBits, int childStride) {
         this.keys = keys;
+        this.keyStride = keyStride;
         this.maxBits = maxBits;
+        this.childStride = childStride;
     }
 
     /**
      * Builds the index.
      *
-     * @param keys keys sorted as unsigned values
-     * @param count number of keys used
+     * @param keys keys sorted as unsigned values, key {@code i} at {@code keys[i * keyStride]}
+     * @param keyStride distance between keys in the array
+     * @param count number of keys
      * @param maxBits leading bits that distinguish keys (32 for IPv4, 64 for IPv6's high word)
+     * @param rootStride bits indexed by the root
+     * @param childStride bits indexed by each child level
      * @return the node array, root at offset 0
      */
-    static int[] build(long[] keys, int count, int maxBits) {
-        RadixIndex r = new RadixIndex(keys, maxBits);
-        int root = r.allocate(FamilyTable.ROOT_STRIDE);
-        r.fill(root, 0, count, 0, FamilyTable.ROOT_STRIDE);
+    static int[] build(long[] keys, int keyStride, int count, int maxBits, int rootStride, int childStride) {
+        RadixIndex r = new RadixIndex(keys, keyStride, maxBits, childStride);
+        int root = r.allocate(rootStride);
+        r.fill(root, 0, count, 0, rootStride);
         return Arrays.copyOf(r.nodes, r.used);
     }
 
@@ -52,14 +59,14 @@ final class RadixIndex {
         int k = from;
         for (int b = 0; b < buckets; b++) {
             int lo = k;
-            while (k < to && (int) ((keys[k] << depth) >>> (64 - stride)) == b) {
+            while (k < to && (int) ((keys[k * keyStride] << depth) >>> (64 - stride)) == b) {
                 k++;
             }
             nodes[o + b] = lo;
-            if (k - lo > FamilyTable.LEAF_MAX && depth + stride + FamilyTable.CHILD_STRIDE <= maxBits) {
-                int child = allocate(FamilyTable.CHILD_STRIDE);
+            if (k - lo > FamilyTable.LEAF_MAX && depth + stride + childStride <= maxBits) {
+                int child = allocate(childStride);
                 nodes[o + b] = ~child;
-                fill(child, lo, k, depth + stride, FamilyTable.CHILD_STRIDE);
+                fill(child, lo, k, depth + stride, childStride);
             }
         }
         nodes[o + buckets] = to;
