@@ -9,14 +9,15 @@ import org.jspecify.annotations.Nullable;
  * {@linkplain Failed failed} after its retries.
  *
  * <pre>{@code
- * switch (downloader.download(file)) {
- *     case DownloadResult.Stored s -> parse(s.path());
- *     case DownloadResult.Missing m -> log.info("collector outage? {}", m.file().uri());
- *     case DownloadResult.Failed f -> log.warn("gave up on {}: {}", f.file().uri(), f.reason());
+ * DownloadResult r = downloader.download(file);
+ * if (r instanceof DownloadResult.Stored s) {
+ *     parse(s.path());
+ * } else if (r instanceof DownloadResult.Missing m) {
+ *     log.info("not in the archive (collector outage?): {}", m.file().uri());
+ * } else if (r instanceof DownloadResult.Failed f) {
+ *     log.warn("gave up on {}: {}", f.file().uri(), f.reason());
  * }
  * }</pre>
- *
- * (Pattern matching for {@code switch} needs Java 21; on 17 use {@code instanceof}.)
  *
  * @since 0.1
  */
