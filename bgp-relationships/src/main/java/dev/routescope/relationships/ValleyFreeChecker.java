@@ -64,6 +64,9 @@ public final class ValleyFreeChecker {
     private final AsGraph graph;
     private final long[] routeServerList;
     private final LongIntHashMap routeServers;
+    // 4096-bit prefilter on the low 12 bits of the ASN: almost every ASN of a path is not a route
+    // server, and this rejects it without hashing.
+    private final long[] routeServerFilter = new long[64];
     private final AsSetPolicy asSetPolicy;
     private final int maxPathLength;
 
@@ -87,6 +90,7 @@ public final class ValleyFreeChecker {
         this.routeServers = new LongIntHashMap(routeServerList.length);
         for (long asn : routeServerList) {
             routeServers.putIfAbsent(asn, 1);
+            routeServerFilter[(int) (asn >>> 6) & 63] |= 1L << asn;
         }
         this.asSetPolicy = asSetPolicy;
         this.maxPathLength = maxPathLength;
@@ -236,7 +240,9 @@ public final class ValleyFreeChecker {
 
     /** Appends in origin-first order, collapsing prepends and gaps and dropping route servers. */
     private void append(long asn, int index) {
-        if (asn != GAP && routeServerList.length > 0 && routeServers.get(asn) != LongIntHashMap.MISSING) {
+        if (asn != GAP
+                && (routeServerFilter[(int) (asn >>> 6) & 63] & (1L << asn)) != 0
+                && routeServers.get(asn) != LongIntHashMap.MISSING) {
             return;
         }
         int n = seqLength;
