@@ -71,7 +71,12 @@ public final class BgpalerterYaml {
                 parseOptions(t.getValueNode(), source, asns);
                 continue;
             }
-            prefixes.accept(parsePrefix(key, t.getKeyNode(), t.getValueNode(), source));
+            MonitoredPrefix entry = parsePrefix(key, t.getKeyNode(), t.getValueNode(), source);
+            try {
+                prefixes.accept(entry);
+            } catch (IllegalArgumentException e) {
+                throw error(source, t.getKeyNode(), String.valueOf(e.getMessage()));
+            }
         }
     }
 
@@ -165,7 +170,11 @@ public final class BgpalerterYaml {
                         }
                     }
                 }
-                asns.accept(new MonitoredAsn(asn, group, checkUp, Set.copyOf(up), checkDown, Set.copyOf(down)));
+                try {
+                    asns.accept(new MonitoredAsn(asn, group, checkUp, Set.copyOf(up), checkDown, Set.copyOf(down)));
+                } catch (IllegalArgumentException e) {
+                    throw error(source, a.getKeyNode(), String.valueOf(e.getMessage()));
+                }
             }
         }
     }
