@@ -275,11 +275,72 @@ public final class BgpAttributes {
         return afi >= 1 && afi <= 2 && safi >= 1 && safi <= 3 ? (afi - 1) * 3 + safi - 1 : -1;
     }
 
+    /**
+     * The Optional (0x80) and Transitive (0x40) bits each known attribute must carry: RFC 4271 §5 and the attribute's
+     * RFC. -1 for types without a fixed category (unknown, deprecated).
+     */
+    private static int expectedCategory(int type) {
+        return switch (type) {
+            case ORIGIN, AS_PATH, NEXT_HOP, LOCAL_PREF, ATOMIC_AGGREGATE -> 0x40;
+            case MED, ORIGINATOR_ID, CLUSTER_LIST, MP_REACH_NLRI, MP_UNREACH_NLRI -> 0x80;
+            case AGGREGATOR,
+                    COMMUNITIES,
+                    EXTENDED_COMMUNITIES,
+                    AS4_PATH,
+                    AS4_AGGREGATOR,
+                    LARGE_COMMUNITIES,
+                    ONLY_TO_CUSTOMER -> 0xC0;
+            default -> -1;
+        };
+    }
+
+    /**
+     * RFC 7606 §3 (c): Optional/Transitive bits in conflict with the type make the attribute malformed, handled like
+     * any other malformation of that attribute (treat-as-withdraw, or discard where its RFC says so).
+     *
+     * @return false if the attribute was rejected (its value checks are then skipped)
+     */
+    private boolean checkFlags(Reporter r, int t) {
+        int expected = expectedCategory(t);
+        int actual = flags[t] & 0xC0;
+        if (expected < 0 || actual == expected) {
+            return true;
+        }
+        String detail = name(t) + " flags 0x" + Integer.toHexString(flags[t]) + ": optional/transitive bits "
+                + bits(actual) + " (expected: " + bits(expected) + ", RFC 7606 §3)";
+        switch (t) {
+            case ATOMIC_AGGREGATE, AGGREGATOR, AS4_PATH, AS4_AGGREGATOR, ORIGINATOR_ID, CLUSTER_LIST ->
+                discard(r, t, detail);
+            case MP_REACH_NLRI, MP_UNREACH_NLRI -> {
+                // A router would reset the session; a passive reader keeps the prefixes and says so.
+                r.report(
+                        MrtProblem.Kind.MALFORMED_ATTRIBUTE,
+                        MrtProblem.Action.NOTED,
+                        index[t],
+                        detail + "; a router would reset the session, the NLRI is kept");
+                return true;
+            }
+            default -> {
+                discarded[t] = true;
+                treatAsWithdraw(r, index[t], detail);
+            }
+        }
+        return false;
+    }
+
+    private static String bits(int category) {
+        return ((category & 0x80) != 0 ? "optional" : "well-known")
+                + ((category & 0x40) != 0 ? " transitive" : " non-transitive");
+    }
+
     private void validate(Reporter r) {
         for (int i = 0; i < count; i++) {
             int t = order[i];
             int l = len[t];
             int v = index[t];
+            if (!checkFlags(r, t)) {
+                continue;
+            }
             switch (t) {
                 case ORIGIN -> {
                     if (l != 1 || buf.getUnsignedByte(v) > 2) {
@@ -376,6 +437,17 @@ public final class BgpAttributes {
             case COMMUNITIES -> "COMMUNITIES";
             case EXTENDED_COMMUNITIES -> "EXTENDED_COMMUNITIES";
             case LARGE_COMMUNITIES -> "LARGE_COMMUNITY";
+            case ORIGIN -> "ORIGIN";
+            case AS_PATH -> "AS_PATH";
+            case ATOMIC_AGGREGATE -> "ATOMIC_AGGREGATE";
+            case AGGREGATOR -> "AGGREGATOR";
+            case ORIGINATOR_ID -> "ORIGINATOR_ID";
+            case CLUSTER_LIST -> "CLUSTER_LIST";
+            case MP_REACH_NLRI -> "MP_REACH_NLRI";
+            case MP_UNREACH_NLRI -> "MP_UNREACH_NLRI";
+            case AS4_PATH -> "AS4_PATH";
+            case AS4_AGGREGATOR -> "AS4_AGGREGATOR";
+            case ONLY_TO_CUSTOMER -> "OTC";
             default -> "attribute " + t;
         };
     }
