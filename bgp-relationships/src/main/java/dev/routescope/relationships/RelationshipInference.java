@@ -2,6 +2,7 @@ package dev.routescope.relationships;
 
 import dev.routescope.model.AsPath;
 import dev.routescope.model.AsPathSegment;
+import dev.routescope.model.Asn;
 import dev.routescope.model.SegmentType;
 import dev.routescope.relationships.internal.LongIntHashMap;
 import java.util.Arrays;
@@ -89,8 +90,7 @@ public final class RelationshipInference {
                 scratch[n++] = segment.asn(j);
             }
         }
-        pathsOffered--;
-        return addPath(scratch, 0, n);
+        return addSequence(scratch, 0, n);
     }
 
     /**
@@ -103,6 +103,10 @@ public final class RelationshipInference {
      */
     public boolean addPath(long[] asns, int from, int length) {
         pathsOffered++;
+        return addSequence(asns, from, length);
+    }
+
+    private boolean addSequence(long[] asns, int from, int length) {
         int start = pathAsnCount;
         if (pathAsns.length < start + length) {
             pathAsns = Arrays.copyOf(pathAsns, Math.max(start + length, pathAsns.length * 2));
@@ -111,7 +115,7 @@ public final class RelationshipInference {
         long hash = 0x9E3779B97F4A7C15L;
         for (int i = 0; i < length; i++) {
             long asn = asns[from + i];
-            if (!dev.routescope.model.Asn.of(asn).isPublic()) {
+            if (asn < 0 || asn > Asn.MAX_VALUE || !Asn.of(asn).isPublic()) {
                 pathsRejected++;
                 return false;
             }

@@ -39,8 +39,8 @@ import java.util.List;
  *
  * <p><b>Lifetime.</b> The accessors describe the last {@code check} until the next one.
  *
- * <p><b>Performance.</b> O(path length): one hash probe per ASN for route servers (skipped when none
- * are configured) and one per link for the relationship. No allocation, except that buffers grow
+ * <p><b>Performance.</b> O(path length): a bitset test per ASN for route servers (a hash probe only
+ * on a bitset hit) and one hash probe per link for the relationship. No allocation, except that buffers grow
  * once when a path is longer than any seen before (up to the limit) and that reporting a leak from
  * {@link #verdict()} builds records.
  *
