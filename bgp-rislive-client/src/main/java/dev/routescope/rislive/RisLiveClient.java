@@ -245,7 +245,7 @@ public final class RisLiveClient implements AutoCloseable {
         closeSignal.countDown();
         Connection c = current.get();
         if (c != null) {
-            c.abort();
+            c.close();
         }
         Thread t;
         synchronized (this) {
@@ -389,7 +389,7 @@ public final class RisLiveClient implements AutoCloseable {
                 }
                 current.set(c);
                 if (closing) {
-                    c.abort();
+                    c.close();
                     return;
                 }
                 for (RisSubscription s : subscriptions) {
@@ -453,7 +453,7 @@ public final class RisLiveClient implements AutoCloseable {
                 return "connection failed: " + e.getCause();
             }
             if (closing) {
-                c.abort();
+                c.close();
                 return "client closed";
             }
             long now = System.nanoTime();

@@ -42,7 +42,8 @@ public interface RisLiveListener {
     default void onGap(RisGap gap) {}
 
     /**
-     * A frame was skipped because it was malformed or too long.
+     * A frame was skipped because it was malformed or too long. Frames longer than {@code
+     * maxFrameChars} are reported from the network thread, as soon as they are discarded.
      *
      * @param malformed the frame text (cut), offset and reason
      */

@@ -216,6 +216,67 @@ class RisLiveClientTest {
     }
 
     @Test
+    void webSocket_frameLongerThanTheLimit_isSkippedAndReportedAndTheNextArrives() throws Exception {
+        try (RisLiveClient client = webSocketClient().maxFrameChars(1024).build();
+                RisMessageStream stream = client.messages()) {
+            Session s = server.nextSession(WAIT);
+            String huge = "{\"type\":\"ris_message\",\"data\":{\"junk\":\"" + "x".repeat(5000) + "\"}}";
+            s.sendFragmented(huge, 7);
+            s.send(update(3));
+
+            assertThat(stream.next().id()).isEqualTo("n-3");
+            assertThat(events.malformed).singleElement().satisfies(m -> {
+                assertThat(m.reason())
+                        .isEqualTo("frame of " + huge.length() + " characters exceeds maxFrameChars 1024");
+                assertThat(m.text()).startsWith("{\"type\":\"ris_message\"").hasSizeLessThanOrEqualTo(256);
+            });
+            assertThat(client.metrics().received()).isEqualTo(2);
+            assertThat(client.metrics().malformed()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void close_sendsAWebSocketCloseFrame() throws Exception {
+        RisLiveClient client = webSocketClient().build();
+        client.start(m -> {});
+        Session s = server.nextSession(WAIT);
+        await("client connected", () -> events.connected.size() == 1);
+
+        client.close();
+
+        await("server saw the close", () -> !s.isOpen());
+        assertThat(s.closeStatus()).isEqualTo(1000);
+    }
+
+    @Test
+    void publisher_nonPositiveRequest_signalsOnError() throws Exception {
+        try (RisLiveClient client = webSocketClient().build()) {
+            BlockingQueue<Throwable> errors = new LinkedBlockingQueue<>();
+            client.publisher().subscribe(new Flow.Subscriber<RisMessage>() {
+                @Override
+                public void onSubscribe(Flow.Subscription s) {
+                    s.request(0);
+                }
+
+                @Override
+                public void onNext(RisMessage item) {}
+
+                @Override
+                public void onError(Throwable throwable) {
+                    errors.add(throwable);
+                }
+
+                @Override
+                public void onComplete() {}
+            });
+
+            assertThat(errors.poll(10, TimeUnit.SECONDS))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("rule 3.9");
+        }
+    }
+
+    @Test
     void webSocket_slowConsumerUnderBlock_losesNothing() throws Exception {
         int total = 20_000; // ~7 MB: more than socket buffers can hide, so the server must feel the pause
         try (RisLiveClient client = webSocketClient().queueCapacity(16).build();
@@ -463,12 +524,18 @@ class RisLiveClientTest {
     }
 
     static final class RecordingListener implements RisLiveListener {
+        final List<String> connected = new CopyOnWriteArrayList<>();
         final List<RisGap> gaps = new CopyOnWriteArrayList<>();
         final List<String> disconnects = new CopyOnWriteArrayList<>();
         final List<RisFrame.Malformed> malformed = new CopyOnWriteArrayList<>();
         final List<RisFrame.ServerError> serverErrors = new CopyOnWriteArrayList<>();
         final List<RisFrame.SubscribeOk> subscribed = new CopyOnWriteArrayList<>();
         final List<RisFrame.CollectorList> collectorLists = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onConnected(String endpoint) {
+            connected.add(endpoint);
+        }
 
         @Override
         public void onDisconnected(String reason) {

@@ -18,4 +18,12 @@ public interface Connection {
 
     /** Ends the connection at once; {@link #closed()} then completes. */
     void abort();
+
+    /**
+     * Ends the connection politely where the protocol has a way (WebSocket close handshake, bounded
+     * by a short wait), else like {@link #abort()}.
+     */
+    default void close() {
+        abort();
+    }
 }

@@ -99,6 +99,24 @@ public final class WebSocketTransport implements Transport {
             ws.abort();
             closed.complete("aborted by the client");
         }
+
+        @Override
+        public synchronized void close() {
+            // Both the closing thread and the connector may get here; the first one does the handshake.
+            if (closed.isDone()) {
+                ws.abort();
+                return;
+            }
+            try {
+                ws.sendClose(WebSocket.NORMAL_CLOSURE, "client closing").get(1, TimeUnit.SECONDS);
+                closed.get(1, TimeUnit.SECONDS); // the server's close frame
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException | IllegalStateException e) {
+                // the server did not answer in time or the socket is already gone: fall through to abort
+            }
+            abort();
+        }
     }
 
     private static final class Listener implements WebSocket.Listener {

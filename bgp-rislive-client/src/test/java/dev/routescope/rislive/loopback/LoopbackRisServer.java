@@ -23,6 +23,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
@@ -80,6 +81,7 @@ public final class LoopbackRisServer implements AutoCloseable {
                                         .websocketPath("/v1/ws/")
                                         .checkStartsWith(true)
                                         .maxFramePayloadLength(1 << 24)
+                                        .handleCloseFrames(false)
                                         .build()));
                         ch.pipeline().addLast(new RisHandler());
                     }
@@ -153,6 +155,7 @@ public final class LoopbackRisServer implements AutoCloseable {
         final String uri;
         final @Nullable String subscribeHeader;
         final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        volatile int closeStatus = -1;
         private @Nullable Runnable onWritable;
 
         Session(Channel channel, boolean firehose, String uri, @Nullable String subscribeHeader) {
@@ -240,6 +243,11 @@ public final class LoopbackRisServer implements AutoCloseable {
         /** Ends a firehose response. */
         public void endFirehose() {
             channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE);
+        }
+
+        /** {@return the status code of the client's WebSocket close frame, or -1 if none came} */
+        public int closeStatus() {
+            return closeStatus;
         }
 
         /** {@return true while the connection is open} */
@@ -419,6 +427,12 @@ public final class LoopbackRisServer implements AutoCloseable {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
             Session s = session;
+            if (msg instanceof CloseWebSocketFrame close && s != null) {
+                s.closeStatus = close.statusCode();
+                ctx.writeAndFlush(new CloseWebSocketFrame(close.statusCode(), "bye"))
+                        .addListener(ChannelFutureListener.CLOSE);
+                return;
+            }
             if (!(msg instanceof TextWebSocketFrame text) || s == null) {
                 return;
             }
