@@ -21,7 +21,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Cost of the time-ordered merge: the same real RIS files (rrc04 and rrc12, 05:00–05:10, four
- * files, 519,797 elements) read as one {@link ArchiveStream} ({@code MERGED}) and, as the reference,
+ * files, 484,339 elements) read as one {@link ArchiveStream} ({@code MERGED}) and, as the reference,
  * one after another with plain {@link MrtElementReader}s ({@code SEQUENTIAL}, no ordering). Both
  * touch every element's timestamp and prefix length. The ratio is the merge's overhead: heap
  * operations, the per-file filter call, one reader open per file.
