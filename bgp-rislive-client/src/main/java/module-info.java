@@ -7,7 +7,7 @@ module dev.routescope.rislive {
     requires static org.jspecify;
     requires transitive dev.routescope.model;
     requires com.fasterxml.jackson.core;
-    requires java.net.http;
+    requires transitive java.net.http; // HttpClient appears in RisLiveClient.Builder#httpClient
     requires org.slf4j;
 
     exports dev.routescope.rislive;
