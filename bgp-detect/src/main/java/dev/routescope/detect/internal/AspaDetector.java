@@ -18,6 +18,7 @@ import java.util.function.Consumer;
  * invalid: a monitor should not alert on every aggregated route.
  */
 final class AspaDetector implements Detector {
+    private final RaisedRoutes raised = new RaisedRoutes();
 
     /** ASPA verification outcome. */
     enum Result {
@@ -71,6 +72,11 @@ final class AspaDetector implements Detector {
     }
 
     @Override
+    public int stateSize() {
+        return raised.size();
+    }
+
+    @Override
     public void observe(Observation o, DetectorContext ctx, Consumer<Alert> out) {
         AsPath path = o.path();
         if (!o.isAnnouncement() || path == null || path.isEmpty() || path.hasSet()) {
@@ -85,14 +91,13 @@ final class AspaDetector implements Detector {
         int[] offender = new int[1];
         if (downstream(a, ctx.aspa(), offender) == Result.INVALID) {
             long leaker = a[offender[0]];
+            raised.mark(o.prefix(), o.peerId());
             out.accept(Alert.raise(AlertType.ASPA_INVALID, o)
                     .prefix(o.prefix())
                     .offender(Asn.of(leaker))
                     .message("ASPA-invalid path for " + o.prefix() + ": " + path + " (AS" + leaker
                             + " sits outside the up- and down-ramps)")
                     .build());
-        } else if (o.hadRoute()) {
-            out.accept(Alert.clear(AlertType.ASPA_INVALID, o).prefix(o.prefix()).build());
         }
     }
 }

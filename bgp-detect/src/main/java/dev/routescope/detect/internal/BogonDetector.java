@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 /** Bogon prefixes (RFC 6890 and friends, domain.md §10.4), over-specific routes and bogon ASNs. */
 final class BogonDetector implements Detector {
     private final boolean longIpv6;
+    private final RaisedRoutes raised = new RaisedRoutes();
 
     BogonDetector(boolean longIpv6) {
         this.longIpv6 = longIpv6;
@@ -99,7 +100,7 @@ final class BogonDetector implements Detector {
 
     @Override
     public void observe(Observation o, DetectorContext ctx, Consumer<Alert> out) {
-        if (o.hadRoute()) {
+        if (o.hadRoute() && raised.unmark(o.prefix(), o.peerId())) {
             // Without type-specific keys this clears the peer from every bogon incident of the prefix;
             // the announcement below raises again what still holds.
             out.accept(Alert.clear(AlertType.BOGON, o).prefix(o.prefix()).build());
@@ -110,6 +111,7 @@ final class BogonDetector implements Detector {
         }
         String why = prefixReason(o.prefix(), longIpv6);
         if (why != null) {
+            raised.mark(o.prefix(), o.peerId());
             out.accept(Alert.raise(AlertType.BOGON, o)
                     .prefix(o.prefix())
                     .offender(o.origin() >= 0 ? Asn.of(o.origin()) : null)
@@ -126,6 +128,7 @@ final class BogonDetector implements Detector {
             for (int i = 0; i < seg.size(); i++) {
                 Asn a = Asn.of(seg.asn(i));
                 if (!a.isPublic()) {
+                    raised.mark(o.prefix(), o.peerId());
                     out.accept(Alert.raise(AlertType.BOGON, o)
                             .prefix(o.prefix())
                             .offender(a)
@@ -137,6 +140,11 @@ final class BogonDetector implements Detector {
                 }
             }
         }
+    }
+
+    @Override
+    public int stateSize() {
+        return raised.size();
     }
 
     /** {@return the bogon table (for documentation and tests)} */

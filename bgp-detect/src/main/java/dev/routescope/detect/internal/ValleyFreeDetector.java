@@ -22,6 +22,8 @@ final class ValleyFreeDetector implements Detector {
     private static final int LATERAL = 1;
     private static final int DOWN = 2;
 
+    private final RaisedRoutes raised = new RaisedRoutes();
+
     /** Result of {@link #check}: leaker ASN and RFC 7908 type, or leaker -1. */
     static final class Leak {
         long leaker = -1;
@@ -78,8 +80,13 @@ final class ValleyFreeDetector implements Detector {
     }
 
     @Override
+    public int stateSize() {
+        return raised.size();
+    }
+
+    @Override
     public void observe(Observation o, DetectorContext ctx, Consumer<Alert> out) {
-        if (o.hadRoute()) {
+        if (o.hadRoute() && raised.unmark(o.prefix(), o.peerId())) {
             out.accept(Alert.clear(AlertType.ROUTE_LEAK, o).prefix(o.prefix()).build());
         }
         AsPath path = o.path();
@@ -91,6 +98,7 @@ final class ValleyFreeDetector implements Detector {
         if (leak.leaker < 0) {
             return;
         }
+        raised.mark(o.prefix(), o.peerId());
         Alert.Builder b = Alert.raise(AlertType.ROUTE_LEAK, o)
                 .prefix(o.prefix())
                 .offender(Asn.of(leak.leaker))
