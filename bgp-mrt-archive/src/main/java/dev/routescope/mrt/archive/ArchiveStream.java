@@ -482,7 +482,7 @@ public final class ArchiveStream implements Closeable, Iterable<RouteEvent> {
         }
 
         /**
-         * Parser limits (default {@link MrtLimits.DEFAULT}).
+         * Parser limits (default {@link MrtLimits#DEFAULT}).
          *
          * @param l the limits
          * @return this builder
