@@ -872,7 +872,10 @@ public final class RisLiveClient implements AutoCloseable {
             }
             HttpClient http = httpClient != null
                     ? httpClient
-                    : HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+                    : HttpClient.newBuilder()
+                            .connectTimeout(connectTimeout)
+                            .followRedirects(HttpClient.Redirect.NORMAL)
+                            .build();
             String name = clientName == null ? "routescope" : clientName;
             if (firehose != null) {
                 if (subscriptions.size() > 1) {
