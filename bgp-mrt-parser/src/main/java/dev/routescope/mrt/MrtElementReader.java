@@ -65,6 +65,12 @@ public final class MrtElementReader implements Closeable, Iterable<RouteEvent> {
     private int pos;
     private int end;
     private boolean addPath;
+    // Per NLRI field: whether it carries ADD-PATH identifiers (declared by the subtype or detected, see addPathFor).
+    private boolean withdrawnAddPath;
+    private boolean nlriAddPath;
+    private final boolean[] unreachAddPath = new boolean[BgpAttributes.MP_SLOTS];
+    private final boolean[] reachAddPath = new boolean[BgpAttributes.MP_SLOTS];
+    private boolean phaseAddPath;
     private int withdrawnStart;
     private int withdrawnEnd;
     private int nlriStart;
@@ -470,6 +476,17 @@ public final class MrtElementReader implements Closeable, Iterable<RouteEvent> {
         attributes.parse(buf, a, attrEnd - a, asnWidth, reporter);
         nlriStart = attrEnd;
         nlriEnd = end;
+        withdrawnAddPath = addPathFor(withdrawnStart, withdrawnEnd, false, addPathNlri, "withdrawn routes");
+        nlriAddPath = addPathFor(nlriStart, nlriEnd, false, addPathNlri, "NLRI");
+        for (int s = 0; s < BgpAttributes.MP_SLOTS; s++) {
+            int u = attributes.unreachNlri[s];
+            unreachAddPath[s] = u >= 0
+                    ? addPathFor(u, attributes.unreachEnd[s], s >= 3, addPathNlri, "MP_UNREACH_NLRI")
+                    : addPathNlri;
+            int r = attributes.reachNlri[s];
+            reachAddPath[s] =
+                    r >= 0 ? addPathFor(r, attributes.reachEnd[s], s >= 3, addPathNlri, "MP_REACH_NLRI") : addPathNlri;
+        }
         if (nlriEnd > nlriStart || hasMpReachNlri()) {
             if (attributes.rawIndex(BgpAttributes.ORIGIN) < 0
                     || attributes.rawIndex(BgpAttributes.AS_PATH) < 0
@@ -482,6 +499,50 @@ public final class MrtElementReader implements Closeable, Iterable<RouteEvent> {
         mode = UPDATE;
         phase = 0;
         setPhase();
+    }
+
+    /**
+     * Decides whether an NLRI field carries ADD-PATH path identifiers (domain.md §3.6). The MRT subtype declares it,
+     * but some writers (BIRD, RouteViews route-views3/amsix 2020-21) put ADD-PATH NLRI under plain subtypes. The field
+     * is walked both ways: the declared encoding wins whenever it consumes the field exactly with every prefix length
+     * in range; otherwise the other encoding is used if it does, with a NOTED problem. If neither fits, the declared
+     * encoding is decoded and its errors reported as usual.
+     */
+    private boolean addPathFor(int from, int to, boolean v6, boolean declared, String field) {
+        if (from >= to || fits(from, to, v6, declared)) {
+            return declared;
+        }
+        if (!fits(from, to, v6, !declared)) {
+            return declared;
+        }
+        problem(
+                MrtProblem.Kind.MALFORMED_NLRI,
+                MrtProblem.Action.NOTED,
+                from,
+                declared
+                        ? field + " declared ADD-PATH by the subtype parses only without path identifiers; decoded so"
+                        : field
+                                + " parses only with ADD-PATH path identifiers (undeclared by the subtype); decoded so");
+        return !declared;
+    }
+
+    /** Whether the field is a whole number of prefixes in this encoding, each no longer than the address. */
+    private boolean fits(int from, int to, boolean v6, boolean withPathIds) {
+        int max = v6 ? 128 : 32;
+        int skip = withPathIds ? 4 : 0;
+        int p = from;
+        while (p < to) {
+            p += skip;
+            if (p >= to) {
+                return false;
+            }
+            int bits = buf.getUnsignedByte(p);
+            if (bits > max) {
+                return false;
+            }
+            p += 1 + ((bits + 7) >>> 3);
+        }
+        return p == to;
     }
 
     private void markTreatAsWithdraw(int at) {
@@ -516,6 +577,7 @@ public final class MrtElementReader implements Closeable, Iterable<RouteEvent> {
                     -1,
                     MrtElement.Kind.WITHDRAWAL,
                     MrtElement.NlriSource.CLASSIC);
+            phaseAddPath = withdrawnAddPath;
         } else if (phase <= 6) {
             int s = phase - 1;
             int from = attributes.unreachNlri[s];
@@ -527,8 +589,10 @@ public final class MrtElementReader implements Closeable, Iterable<RouteEvent> {
                     s,
                     MrtElement.Kind.WITHDRAWAL,
                     MrtElement.NlriSource.MULTIPROTOCOL);
+            phaseAddPath = unreachAddPath[s];
         } else if (phase == 7) {
             region(nlriStart, nlriEnd, false, 1, -1, MrtElement.Kind.ANNOUNCEMENT, MrtElement.NlriSource.CLASSIC);
+            phaseAddPath = nlriAddPath;
         } else {
             int s = phase - 8;
             int from = attributes.reachNlri[s];
@@ -540,6 +604,7 @@ public final class MrtElementReader implements Closeable, Iterable<RouteEvent> {
                     s,
                     MrtElement.Kind.ANNOUNCEMENT,
                     MrtElement.NlriSource.MULTIPROTOCOL);
+            phaseAddPath = reachAddPath[s];
         }
     }
 
@@ -573,7 +638,7 @@ public final class MrtElementReader implements Closeable, Iterable<RouteEvent> {
     private boolean decodePrefix() {
         int p = pos;
         long pathId = RouteEvent.NO_PATH_ID;
-        if (addPath) {
+        if (phaseAddPath) {
             if (end - p < 5) {
                 problem(
                         MrtProblem.Kind.MALFORMED_NLRI,
@@ -605,7 +670,7 @@ public final class MrtElementReader implements Closeable, Iterable<RouteEvent> {
                     MrtProblem.Action.ELEMENT_DROPPED,
                     p - 1,
                     "prefix length " + bits + " exceeds " + max
-                            + (addPath ? "" : " (undeclared ADD-PATH or corruption)"));
+                            + (phaseAddPath ? "" : " (undeclared ADD-PATH or corruption)"));
             return false;
         }
         long hi = readHigh(p, bytes);

@@ -94,6 +94,7 @@ class BgpdumpDifferentialTest {
         BgpdumpLineComparator cmp = new BgpdumpLineComparator(theirs);
         List<String> markers = new ArrayList<>();
         long[] recordTime = {0};
+        MrtReader[] current = new MrtReader[1];
         MrtReader reader = MrtReader.builder()
                 .problemListener(pr -> {
                     switch (pr.kind()) {
@@ -102,6 +103,9 @@ class BgpdumpDifferentialTest {
                             if (pr.action() == MrtProblem.Action.ELEMENT_DROPPED
                                     && pr.detail().contains("exceeds")) {
                                 markers.add("#DROP");
+                            } else if (pr.action() == MrtProblem.Action.NOTED
+                                    && pr.detail().contains("undeclared")) {
+                                markers.add("#ADDPATH " + current[0].record().timestamp());
                             }
                         }
                         case MALFORMED_RECORD -> {
@@ -113,6 +117,7 @@ class BgpdumpDifferentialTest {
                     }
                 })
                 .open(file);
+        current[0] = reader;
         BgpdumpFormatter fmt = new BgpdumpFormatter();
         StringBuilder line = new StringBuilder(512);
         try (MrtElementReader elements = new MrtElementReader(reader)) {

@@ -28,6 +28,11 @@ final class BgpdumpLineComparator {
         LEGACY_WITHDRAW_PREFIX,
         /** A prefix longer than its address: bgpdump prints a garbage line, we drop it with a problem. */
         OVERLONG_PREFIX,
+        /**
+         * An NLRI field that only parses with ADD-PATH path identifiers under a plain subtype: we decode it with them,
+         * bgpdump prints garbage. Lines of that second are not compared.
+         */
+        UNDECLARED_ADD_PATH,
         /** An UPDATE whose withdrawn/attribute length overruns the message: we skip it, bgpdump prints garbage. */
         SESSION_RESET_UPDATE,
         /** After garbage we resynchronise; bgpdump loses framing. Lines after that point are not compared. */
@@ -63,6 +68,9 @@ final class BgpdumpLineComparator {
         return lookahead;
     }
 
+    /** While set, our lines of this second belong to a record bgpdump decoded differently (undeclared ADD-PATH). */
+    private @Nullable String skipTime;
+
     void ours(String line) throws IOException {
         if (resynced) {
             if (!line.startsWith("#")) {
@@ -82,6 +90,20 @@ final class BgpdumpLineComparator {
             } else {
                 count(Difference.OVERLONG_PREFIX);
             }
+            return;
+        }
+        if (skipTime != null) {
+            if (field(line, 1).equals(skipTime)) {
+                return;
+            }
+            skipTime = null;
+        }
+        if (line.startsWith("#ADDPATH ")) {
+            skipTime = line.substring(9);
+            for (String t = peek(); t != null && field(t, 1).equals(skipTime); t = peek()) {
+                next();
+            }
+            count(Difference.UNDECLARED_ADD_PATH);
             return;
         }
         if (line.startsWith("#SKIPREC ")) {

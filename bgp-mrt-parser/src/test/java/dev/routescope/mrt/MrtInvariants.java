@@ -97,7 +97,9 @@ final class MrtInvariants {
             assertThat(p.recordOffset()).as("%s", p).isLessThanOrEqualTo(p.offset());
             assertThat(p.detail()).isNotBlank();
             assertThat(p.toString()).contains(p.kind().name(), p.action().name());
-            if (p.kind() == MrtProblem.Kind.UNSUPPORTED_TYPE || p.kind() == MrtProblem.Kind.UNSUPPORTED_SUBTYPE) {
+            if (p.kind() == MrtProblem.Kind.UNSUPPORTED_TYPE
+                    || p.kind() == MrtProblem.Kind.UNSUPPORTED_SUBTYPE
+                    || p.kind() == MrtProblem.Kind.UNSUPPORTED_ADDRESS_FAMILY) {
                 totals.unsupported++;
             }
             if (p.action() == MrtProblem.Action.STOPPED) {
