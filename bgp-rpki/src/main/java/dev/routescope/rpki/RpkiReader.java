@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.jspecify.annotations.Nullable;
@@ -775,7 +776,7 @@ public final class RpkiReader {
             if (this.format != null) {
                 throw new IllegalStateException("format was already set to " + this.format);
             }
-            this.format = java.util.Objects.requireNonNull(format, "format");
+            this.format = Objects.requireNonNull(format, "format");
             return this;
         }
 

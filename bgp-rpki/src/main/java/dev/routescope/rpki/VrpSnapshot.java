@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -286,13 +287,13 @@ public final class VrpSnapshot {
      * @param vrp the VRP
      * @return the entry, or empty if absent
      */
-    public java.util.Optional<VrpEntry> entry(Vrp vrp) {
+    public Optional<VrpEntry> entry(Vrp vrp) {
         int i = find(vrp);
         if (i < 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         FamilyTable t = table(vrp.prefix().family());
-        return java.util.Optional.of(new VrpEntry(vrp, trustAnchors[t.trustAnchor(i)], t.expires(i)));
+        return Optional.of(new VrpEntry(vrp, trustAnchors[t.trustAnchor(i)], t.expires(i)));
     }
 
     private int find(Vrp vrp) {
