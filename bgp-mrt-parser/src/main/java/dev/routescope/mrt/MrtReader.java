@@ -1,5 +1,6 @@
 package dev.routescope.mrt;
 
+import dev.routescope.model.IpAddress;
 import dev.routescope.mrt.internal.ByteWindow;
 import dev.routescope.mrt.internal.Inputs;
 import io.netty.buffer.ByteBuf;
@@ -8,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -55,6 +58,7 @@ public final class MrtReader implements Closeable {
     private final MrtRecord record = new MrtRecord();
     private final PeerIndexTable peers = new PeerIndexTable();
     private boolean hasPeerIndexTable;
+    private @Nullable GeoPeerTable geoPeers;
     private boolean stopped;
     private boolean closed;
     private long lastTimestamp = -1;
@@ -213,6 +217,8 @@ public final class MrtReader implements Closeable {
             lastTimestamp = ts;
             if (type == MrtTypes.TABLE_DUMP_V2 && subtype == MrtTypes.PEER_INDEX_TABLE) {
                 decodePeerIndexTable(b, s + hdr, total - hdr);
+            } else if (type == MrtTypes.TABLE_DUMP_V2 && subtype == MrtTypes.GEO_PEER_TABLE) {
+                decodeGeoPeerTable(b, s + hdr, total - hdr);
             }
             return true;
         }
@@ -322,6 +328,68 @@ public final class MrtReader implements Closeable {
         }
     }
 
+    /** RFC 6397 GEO_PEER_TABLE; a malformed table is reported and dropped (positions are never guessed). */
+    private void decodeGeoPeerTable(ByteBuf b, int p, int len) {
+        int end = p + len;
+        if (len < 16) {
+            malformedGeoTable(p, "body of " + len + " bytes (expected at least 16)");
+            return;
+        }
+        long collectorId = b.getUnsignedInt(p);
+        int viewLen = b.getUnsignedShort(p + 4);
+        p += 6;
+        if (p + viewLen + 10 > end) {
+            malformedGeoTable(p, "view name length " + viewLen + " overruns the record");
+            return;
+        }
+        String view = b.toString(p, viewLen, java.nio.charset.StandardCharsets.UTF_8);
+        p += viewLen;
+        float lat = b.getFloat(p);
+        float lon = b.getFloat(p + 4);
+        int count = b.getUnsignedShort(p + 8);
+        p += 10;
+        // Each entry has at least 17 bytes: the declared count cannot make us allocate more than the record holds.
+        List<GeoPeerTable.Peer> list = new ArrayList<>(Math.min(count, (end - p) / 17 + 1));
+        for (int i = 0; i < count; i++) {
+            if (p + 1 > end) {
+                malformedGeoTable(p, "peer entry " + i + " of " + count + " is truncated");
+                return;
+            }
+            int peerType = b.getUnsignedByte(p);
+            boolean v6 = (peerType & 1) != 0;
+            int asLen = (peerType & 2) != 0 ? 4 : 2;
+            int need = 1 + 4 + (v6 ? 16 : 4) + asLen + 8;
+            if (p + need > end) {
+                malformedGeoTable(p, "peer entry " + i + " of " + count + " is truncated");
+                return;
+            }
+            long bgpId = b.getUnsignedInt(p + 1);
+            int a = p + 5;
+            IpAddress address = v6 ? IpAddress.ofIpv6(b.getLong(a), b.getLong(a + 8)) : IpAddress.ofIpv4(b.getInt(a));
+            a += v6 ? 16 : 4;
+            long asn = asLen == 4 ? b.getUnsignedInt(a) : b.getUnsignedShort(a);
+            a += asLen;
+            list.add(new GeoPeerTable.Peer(bgpId, address, asn, b.getFloat(a), b.getFloat(a + 4)));
+            p += need;
+        }
+        if (p != end) {
+            problem(
+                    MrtProblem.Kind.MALFORMED_RECORD,
+                    MrtProblem.Action.NOTED,
+                    window.offsetOf(p),
+                    "GEO_PEER_TABLE has " + (end - p) + " bytes after its " + count + " peers");
+        }
+        geoPeers = new GeoPeerTable(collectorId, view, lat, lon, list);
+    }
+
+    private void malformedGeoTable(int index, String detail) {
+        problem(
+                MrtProblem.Kind.MALFORMED_RECORD,
+                MrtProblem.Action.SKIPPED,
+                window.offsetOf(index),
+                "GEO_PEER_TABLE " + detail + "; table dropped");
+    }
+
     private void malformedPeerTable(int index, String detail) {
         problem(
                 MrtProblem.Kind.MALFORMED_RECORD,
@@ -365,6 +433,11 @@ public final class MrtReader implements Closeable {
     /** {@return the last PEER_INDEX_TABLE read (empty before the first one)} */
     public PeerIndexTable peerIndexTable() {
         return peers;
+    }
+
+    /** {@return the last well-formed GEO_PEER_TABLE read (RFC 6397), or null if none} */
+    public @Nullable GeoPeerTable geoPeerTable() {
+        return geoPeers;
     }
 
     /** {@return whether a PEER_INDEX_TABLE has been read} */

@@ -399,7 +399,19 @@ class MrtElementReaderTest {
                 .u16(attrs.length)
                 .raw(attrs)
                 .toArray();
-        byte[] geo = bytes().ipv4(10, 0, 0, 254).u16(0).u32(0).u32(0).u16(0).toArray();
+        // GEO_PEER_TABLE: collector 10.0.0.254 at (52.37, 4.90), one IPv6 4-byte-AS peer with a withheld position.
+        byte[] geo = bytes().ipv4(10, 0, 0, 254)
+                .u16(0)
+                .u32(Float.floatToIntBits(52.37f))
+                .u32(Float.floatToIntBits(4.90f))
+                .u16(1)
+                .u8(3)
+                .u32(7)
+                .hex("20010db8000000000000000000000009")
+                .u32(4_200_000_000L)
+                .u32(Float.floatToIntBits(Float.NaN))
+                .u32(Float.floatToIntBits(Float.NaN))
+                .toArray();
         try (MrtElementReader r = reader(
                 record(T, 13, 1, peerIndexTable()),
                 record(T, 13, 7, geo),
@@ -417,7 +429,17 @@ class MrtElementReaderTest {
                     .isEqualTo("TABLE_DUMP2_AP|" + T + "|B|192.0.2.1|64500|198.51.100.0/24|42|4200000000 64501|IGP"
                             + "|2001:db8::9|0|0||NAG||");
             assertThat(r.reader().peerIndexTable().viewName()).isEqualTo("view");
-            assertThat(r.stats().skippedRecords()).isEqualTo(1); // GEO_PEER_TABLE
+            assertThat(r.stats().skippedRecords()).isEqualTo(1); // GEO_PEER_TABLE: decoded, but no elements
+            GeoPeerTable geoTable = java.util.Objects.requireNonNull(r.reader().geoPeerTable(), "GEO_PEER_TABLE");
+            assertThat(geoTable.collectorBgpId()).isEqualTo(0x0A0000FEL);
+            assertThat(geoTable.collectorLatitude()).isEqualTo(52.37f);
+            assertThat(geoTable.collectorLongitude()).isEqualTo(4.90f);
+            assertThat(geoTable.peers()).singleElement().satisfies(p -> {
+                assertThat(p.address()).isEqualTo(IpAddress.parse("2001:db8::9"));
+                assertThat(p.asn()).isEqualTo(4_200_000_000L);
+                assertThat(p.bgpId()).isEqualTo(7);
+                assertThat(p.latitude()).isNaN();
+            });
         }
         assertThat(problems).isEmpty();
     }
@@ -463,6 +485,35 @@ class MrtElementReaderTest {
                     .isEqualTo("TABLE_DUMP|" + T + "|B|2001:db8::2|64500|2001:db8:1::/48|64500 64501|IGP|192.0.2.1"
                             + "|0|0||NAG||");
         }
+    }
+
+    @Test
+    void geoPeerTableWithTruncatedPeer_droppedWithProblem_readingContinues() throws Exception {
+        byte[] geo = bytes().ipv4(10, 0, 0, 254)
+                .u16(0)
+                .u32(0)
+                .u32(0)
+                .u16(2)
+                .u8(0)
+                .u32(7)
+                .ipv4(192, 0, 2, 1)
+                .toArray();
+        byte[] msg = bgpMessage(
+                2,
+                update(
+                        new byte[0],
+                        basicAttrs(as4Path(64500)),
+                        bytes().u8(8, 10).toArray()));
+        try (MrtElementReader r =
+                reader(record(T, 13, 7, geo), record(T, 16, 4, bgp4mpIpv4(true, 64500, 1, PEER, msg)))) {
+            assertThat(elements(r)).hasSize(1);
+            assertThat(r.reader().geoPeerTable()).isNull();
+        }
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(MrtProblem.Kind.MALFORMED_RECORD);
+            assertThat(p.detail()).contains("GEO_PEER_TABLE peer entry 0 of 2 is truncated");
+            assertThat(p.offset()).isEqualTo(12 + 16);
+        });
     }
 
     @Test
