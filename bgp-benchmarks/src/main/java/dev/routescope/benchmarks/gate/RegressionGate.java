@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -31,10 +33,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *      --baseline my-baseline.tsv --tolerance 0.30 --include 'PrefixTextBenchmark'
  * }</pre>
  *
- * <p>Baseline format: tab-separated {@code benchmark<TAB>params<TAB>normalised score}, one line per
- * benchmark, '#' comments. Normalised score = ops/s of the benchmark ÷ ops/s of the calibration run
- * in the same JVM (mean of the calibration runs just before and after the benchmark's include group;
- * each score is the median of its measurement iterations).
+ * <p>Baseline format: {@code benchmark [params]<TAB>normalised score}, one line per benchmark, '#'
+ * comments, and {@code # include REGEX [param=v1,v2 ...]} lines naming what the gate runs (a
+ * parameter list restricts a parameterised benchmark to a short subset). Normalised score = ops/s of
+ * the benchmark ÷ ops/s of the calibration run in the same JVM (mean of the calibration runs just
+ * before and after the benchmark's include group; each score is the median of its measurement
+ * iterations). Every benchmark runs in throughput mode here, whatever its own annotation says, so
+ * higher is always better.
  */
 public final class RegressionGate {
     private static final String CALIBRATION = "dev.routescope.benchmarks.CalibrationBenchmark.chase";
@@ -83,7 +88,7 @@ public final class RegressionGate {
         double calBefore = calibrate(iterations, seconds);
         for (String include : includes) {
             Map<String, Double> scores = new LinkedHashMap<>();
-            for (RunResult r : run(include, iterations, seconds)) {
+            for (RunResult r : run(GateInclude.parse(include), iterations, seconds)) {
                 scores.put(key(r), median(r));
             }
             double calAfter = calibrate(iterations, seconds);
@@ -104,36 +109,9 @@ public final class RegressionGate {
             System.out.println("baseline written: " + baseline + " (" + normalised.size() + " benchmarks)");
             return;
         }
-        Map<String, Double> base = readBaseline(baseline);
-        int failures = 0;
-        System.out.printf(Locale.ROOT, "%-70s %12s %12s %9s%n", "benchmark [params]", "baseline", "now", "change");
-        for (Map.Entry<String, Double> e : normalised.entrySet()) {
-            Double before = base.get(e.getKey());
-            if (before == null) {
-                System.out.printf(Locale.ROOT, "%-70s %12s %12.5f %9s%n", e.getKey(), "-", e.getValue(), "new");
-                continue;
-            }
-            double change = (e.getValue() - before) / before;
-            boolean slow = change < -tolerance;
-            failures += slow ? 1 : 0;
-            System.out.printf(
-                    Locale.ROOT,
-                    "%-70s %12.5f %12.5f %+8.1f%%%s%n",
-                    e.getKey(),
-                    before,
-                    e.getValue(),
-                    100 * change,
-                    slow ? "  SLOWER" : "");
-        }
-        for (String k : base.keySet()) {
-            if (!normalised.containsKey(k)) {
-                System.out.printf(Locale.ROOT, "%-70s %12.5f %12s %9s%n", k, base.get(k), "-", "missing");
-                failures++;
-            }
-        }
-        System.out.printf(
-                Locale.ROOT, "tolerance: %.0f%% slower than baseline; %d regression(s)%n", 100 * tolerance, failures);
-        if (failures > 0) {
+        GateComparison result = GateComparison.compare(readBaseline(baseline), normalised, tolerance);
+        System.out.print(result.table());
+        if (result.failures() > 0) {
             System.exit(1);
         }
     }
@@ -147,7 +125,8 @@ public final class RegressionGate {
     }
 
     private static double calibrate(int iterations, int seconds) throws RunnerException {
-        Collection<RunResult> r = run(java.util.regex.Pattern.quote(CALIBRATION) + "$", iterations, seconds);
+        Collection<RunResult> r =
+                run(new GateInclude(java.util.regex.Pattern.quote(CALIBRATION) + "$", Map.of()), iterations, seconds);
         return median(r.iterator().next());
     }
 
@@ -155,15 +134,18 @@ public final class RegressionGate {
         return r.getPrimaryResult().getStatistics().getPercentile(50);
     }
 
-    private static Collection<RunResult> run(String include, int iterations, int seconds) throws RunnerException {
+    private static Collection<RunResult> run(GateInclude include, int iterations, int seconds) throws RunnerException {
         ChainedOptionsBuilder b = new OptionsBuilder()
-                .include(include)
+                .include(include.regex())
+                .mode(Mode.Throughput)
+                .timeUnit(TimeUnit.SECONDS)
                 .forks(0)
                 .warmupIterations(2)
                 .warmupTime(TimeValue.seconds(seconds))
                 .measurementIterations(iterations)
                 .measurementTime(TimeValue.seconds(seconds))
                 .shouldFailOnError(true);
+        include.params().forEach((k, v) -> b.param(k, v.toArray(String[]::new)));
         return new Runner(b.build()).run();
     }
 

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.routescope.benchmarks.gate;
+
+import org.jspecify.annotations.NullMarked;
