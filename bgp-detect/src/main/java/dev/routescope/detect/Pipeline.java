@@ -400,7 +400,9 @@ public final class Pipeline implements AutoCloseable {
 
     private void dispatch() throws IOException {
         Thread ordered = startStages();
-        Map<String, Integer> peerIds = new HashMap<>();
+        // Keyed by collector, then Peer (a record): no per-event string building.
+        Map<String, Map<Peer, Integer>> peerIds = new HashMap<>();
+        int[] nextPeerId = {0};
         List<List<Item>> parts = new ArrayList<>(workerCount);
         for (int w = 0; w < workerCount; w++) {
             parts.add(new ArrayList<>());
@@ -434,12 +436,12 @@ public final class Pipeline implements AutoCloseable {
                     baselines.freeze();
                     LOG.info("baseline learned: {}", baselines);
                 }
-                String peerKey = e.collector() + '|' + e.peer();
-                Integer id = peerIds.get(peerKey);
+                Map<Peer, Integer> ofCollector = peerIds.computeIfAbsent(e.collector(), k -> new HashMap<>());
+                Integer id = ofCollector.get(e.peer());
                 if (id == null) {
-                    id = peerIds.size();
-                    peerIds.put(peerKey, id);
-                    shared.knownPeers = peerIds.size();
+                    id = nextPeerId[0]++;
+                    ofCollector.put(e.peer(), id);
+                    shared.knownPeers = nextPeerId[0];
                 }
                 Item item = new Item(seq++, id, watermark, learn, e);
                 events.incrementAndGet();

@@ -29,12 +29,12 @@ import org.jspecify.annotations.Nullable;
  * Whole-run comparison (not JMH: one run is 5.6 M events and minutes long): the 25 rrc12 update files
  * parsed to {@link RouteEvent}s only (the reference), then through the full detection pipeline
  * with every model-only detector and a 20-minute warm-up, alternating, in one JVM. Prints events/s
- * of both, their ratio, and the heap retained after each old-generation collection in the first
- * and second half of every pipeline run (flat = no growth).
+ * of both, their ratio, and the highest heap occupancy sampled every 250 ms in the first and the
+ * second half of every pipeline run (similar halves = no growth over the run).
  *
  * <pre>{@code
  * java -Xmx512m -cp bgp-benchmarks/target/benchmarks.jar dev.routescope.benchmarks.detect.DetectPipelineRun \
- *     ../shared/data/mrt/ris-2021-01-01/rrc12 3
+ *     ../shared/data/mrt/ris-2021-01-01/rrc12 3 2   # dir, repetitions, workers
  * }</pre>
  */
 public final class DetectPipelineRun {
@@ -88,7 +88,7 @@ public final class DetectPipelineRun {
         }
     }
 
-    /** Samples old-generation usage after collections. */
+    /** Samples heap occupancy. */
     static final class OldGen {
         private final List<MemoryPoolMXBean> pools = new ArrayList<>();
 
@@ -100,6 +100,10 @@ public final class DetectPipelineRun {
                     pools.add(p);
                 }
             }
+        }
+
+        long used() {
+            return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         }
 
         long afterGc() {
@@ -116,6 +120,7 @@ public final class DetectPipelineRun {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "../shared/data/mrt/ris-2021-01-01/rrc12");
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int workers = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.getFileName().toString().startsWith("updates."))
@@ -163,11 +168,12 @@ public final class DetectPipelineRun {
                             .source(EventSource.of(events))
                             .warmUp(Duration.ofMinutes(20))
                             .detect(Detectors.modelOnly())
+                            .workers(workers)
                             .sink(counting)
                             .build()) {
                 p.start();
-                while (!p.awaitTermination(Duration.ofSeconds(1))) {
-                    oldSamples.add(old.afterGc());
+                while (!p.awaitTermination(Duration.ofMillis(250))) {
+                    oldSamples.add(old.used());
                 }
                 m = p.metrics();
             }
@@ -184,7 +190,7 @@ public final class DetectPipelineRun {
             System.out.printf(
                     Locale.ROOT,
                     "rep=%d pipeline events=%d s=%.2f events/s=%.0f ratio-to-parse=%.2f incidents=%d"
-                            + " oldGenAfterGcMB first-half-max=%d second-half-max=%d tracked-prefixes=%d%n",
+                            + " heapUsedMaxMB first-half=%d second-half=%d tracked-prefixes=%d workers=%d%n",
                     rep,
                     m.events(),
                     s,
@@ -193,7 +199,8 @@ public final class DetectPipelineRun {
                     incidents.get(),
                     firstHalfMax >> 20,
                     secondHalfMax >> 20,
-                    m.trackedPrefixes());
+                    m.trackedPrefixes(),
+                    workers);
         }
     }
 }

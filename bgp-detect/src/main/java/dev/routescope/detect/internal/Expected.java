@@ -53,12 +53,48 @@ public final class Expected {
      * @param useBaselines whether learned baselines may be used
      * @return the expectation, or null if the prefix is not monitored
      */
+    @SuppressWarnings("ReferenceEquality") // identity is the point: same observation, same shared data
     public static @Nullable Expected of(Prefix prefix, DetectorContext ctx, String detector, boolean useBaselines) {
+        // Several detectors ask the same question about the same observation in a row; one walk
+        // over the covering prefixes per (prefix, mode) is enough.
+        Memo memo = MEMO.get();
+        if (memo.prefix == prefix
+                && memo.monitored == ctx.monitored()
+                && memo.baselines == ctx.baselines()
+                && memo.useBaselines == useBaselines) {
+            Expected e = memo.result;
+            return e != null && e.rule != null && !e.rule.runs(detector) ? null : e;
+        }
+        Expected e = resolve(prefix, ctx, useBaselines);
+        memo.prefix = prefix;
+        memo.monitored = ctx.monitored();
+        memo.baselines = ctx.baselines();
+        memo.useBaselines = useBaselines;
+        memo.result = e;
+        return e != null && e.rule != null && !e.rule.runs(detector) ? null : e;
+    }
+
+    private static final class Memo {
+        @Nullable
+        Prefix prefix;
+
+        @Nullable
+        Object monitored;
+
+        @Nullable
+        Object baselines;
+
+        boolean useBaselines;
+
+        @Nullable
+        Expected result;
+    }
+
+    private static final ThreadLocal<Memo> MEMO = ThreadLocal.withInitial(Memo::new);
+
+    private static @Nullable Expected resolve(Prefix prefix, DetectorContext ctx, boolean useBaselines) {
         MonitoredPrefix rule = ctx.monitored().match(prefix);
         if (rule != null) {
-            if (!rule.runs(detector)) {
-                return null;
-            }
             long[] o = new long[rule.origins().size()];
             for (int i = 0; i < o.length; i++) {
                 o[i] = rule.origins().get(i).value();
