@@ -3,10 +3,7 @@ package dev.routescope.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import dev.routescope.testsupport.PropertyCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,19 +43,41 @@ class CommunityTest {
         assertThat(c.low()).isEqualTo(666);
     }
 
-    @Property
-    void standard_roundTrips(@ForAll @IntRange(max = 65535) int high, @ForAll @IntRange(max = 65535) int low) {
-        Community c = Community.of(high, low);
+    @ParameterizedTest
+    @ValueSource(strings = {"0:0", "0:65535", "65535:0", "65535:65535", "1:1", "65534:65534"})
+    void standard_edgeValues_roundTrip(String text) {
+        Community c = Community.parse(text);
+        assertThat(c).isEqualTo(Community.of(c.high(), c.low()));
         assertThat(Community.parse(c.toString())).isEqualTo(c);
     }
 
-    @Property
-    void large_roundTrips(
-            @ForAll @LongRange(max = 4294967295L) long g,
-            @ForAll @LongRange(max = 4294967295L) long a,
-            @ForAll @LongRange(max = 4294967295L) long b) {
-        LargeCommunity c = new LargeCommunity(g, a, b);
+    @Test
+    void standard_roundTrips() {
+        PropertyCheck.forAll(1000, g -> {
+            Community c = g.note("community", Community.of(g.intBetween(0, 65535), g.intBetween(0, 65535)));
+            assertThat(Community.parse(c.toString())).isEqualTo(c);
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0:0:0", "4294967295:4294967295:4294967295", "4294967295:0:1", "1:4294967294:0"})
+    void large_edgeValues_roundTrip(String text) {
+        LargeCommunity c = LargeCommunity.parse(text);
+        assertThat(c).hasToString(text);
         assertThat(LargeCommunity.parse(c.toString())).isEqualTo(c);
+    }
+
+    @Test
+    void large_roundTrips() {
+        PropertyCheck.forAll(1000, g -> {
+            LargeCommunity c = g.note(
+                    "community",
+                    new LargeCommunity(
+                            g.longBetween(0, 4294967295L),
+                            g.longBetween(0, 4294967295L),
+                            g.longBetween(0, 4294967295L)));
+            assertThat(LargeCommunity.parse(c.toString())).isEqualTo(c);
+        });
     }
 
     @Test
