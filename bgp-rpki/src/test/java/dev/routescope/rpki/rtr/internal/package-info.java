@@ -1,0 +1,5 @@
+/** Tests of dev.routescope.rpki.rtr.internal. */
+@NullMarked
+package dev.routescope.rpki.rtr.internal;
+
+import org.jspecify.annotations.NullMarked;
