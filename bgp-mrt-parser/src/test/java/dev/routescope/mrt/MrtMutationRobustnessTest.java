@@ -3,6 +3,7 @@ package dev.routescope.mrt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.routescope.mrt.internal.Inputs;
+import dev.routescope.testsupport.PropertyCheck;
 import dev.routescope.testsupport.SharedData;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,9 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -244,20 +242,24 @@ class MrtMutationRobustnessTest {
         return totals;
     }
 
-    @Property(tries = 300)
-    void mutatedRunOfRealRecords_invariantsHold(@ForAll @IntRange(min = 0, max = 10_000) int start, @ForAll long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        Source src = SAMPLES.get(start % SAMPLES.size());
-        List<byte[]> run = new ArrayList<>();
-        if (src.peerIndexTable() != null) {
-            run.add(src.peerIndexTable());
-        }
-        int from = start % src.records().size();
-        for (int k = 0; k < 20 && from + k < src.records().size(); k++) {
-            byte[] r = src.records().get(from + k);
-            run.add(rnd.nextInt(4) == 0 ? mutate(r, rnd) : r);
-        }
-        decodeChecked(MrtBytes.concat(run.toArray(new byte[0][])));
+    @Test
+    void mutatedRunOfRealRecords_invariantsHold() {
+        PropertyCheck.forAll(300, g -> {
+            int start = g.note("start", g.intBetween(0, 10_000));
+            SplittableRandom rnd = new SplittableRandom(g.note("seed", g.anyLong()));
+            Source src = SAMPLES.get(start % SAMPLES.size());
+            g.note("source", src.name());
+            List<byte[]> run = new ArrayList<>();
+            if (src.peerIndexTable() != null) {
+                run.add(src.peerIndexTable());
+            }
+            int from = start % src.records().size();
+            for (int k = 0; k < 20 && from + k < src.records().size(); k++) {
+                byte[] r = src.records().get(from + k);
+                run.add(rnd.nextInt(4) == 0 ? mutate(r, rnd) : r);
+            }
+            decodeChecked(MrtBytes.concat(run.toArray(new byte[0][])));
+        });
     }
 
     @Test
