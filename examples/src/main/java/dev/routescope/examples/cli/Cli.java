@@ -22,4 +22,35 @@ final class Cli {
     static PrintWriter out(@Nullable CommandSpec spec) {
         return spec != null ? spec.commandLine().getOut() : new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     }
+
+    private static volatile @Nullable PrintWriter processStderr;
+
+    /** Remembers the writer over the process's stderr, so that progress can tell it from a test's buffer. */
+    static void setProcessStderr(PrintWriter err) {
+        processStderr = err;
+    }
+
+    /** {@return whether {@code err} writes to the process's stderr and that is an interactive terminal} */
+    static boolean isTerminalStderr(PrintWriter err) {
+        if (err != processStderr) {
+            return false;
+        }
+        @SuppressWarnings("SystemConsoleNull") // handled: isTerminal() below on JDK 22+
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        // JDK 22+ always returns a console; isTerminal() (absent on 17) says whether it is one.
+        try {
+            Object terminal = java.io.Console.class.getMethod("isTerminal").invoke(console);
+            return Boolean.TRUE.equals(terminal);
+        } catch (ReflectiveOperationException notOnThisJdk) {
+            return true;
+        }
+    }
+
+    /** The command's configured standard error, or {@code System.err} when run outside picocli. */
+    static PrintWriter err(@Nullable CommandSpec spec) {
+        return spec != null ? spec.commandLine().getErr() : new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    }
 }

@@ -26,8 +26,15 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "routescope 0.1.0-SNAPSHOT",
         description =
-                "BGP monitoring: MRT, RIS Live, RPKI and AS relationships. Without a subcommand: summary of the embedded sample.",
-        subcommands = {SummaryCommand.class, DumpCommand.class, CommandLine.HelpCommand.class})
+                "BGP monitoring: MRT, RIS Live, RPKI and AS relationships. Without a subcommand: monitor the embedded sample.",
+        subcommands = {
+            MonitorCommand.class,
+            SummaryCommand.class,
+            DumpCommand.class,
+            ValidateCommand.class,
+            LeakCheckCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Routescope implements Callable<Integer> {
 
     @Option(names = "--verbose", description = "Show stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
@@ -46,9 +53,9 @@ public final class Routescope implements Callable<Integer> {
         if (spec == null) {
             throw new IllegalStateException("picocli did not inject the command spec");
         }
-        CommandLine summary = java.util.Objects.requireNonNull(
-                spec.commandLine().getSubcommands().get("summary"), "summary subcommand");
-        return summary.execute();
+        CommandLine monitor = java.util.Objects.requireNonNull(
+                spec.commandLine().getSubcommands().get("monitor"), "monitor subcommand");
+        return monitor.execute();
     }
 
     /**
@@ -57,10 +64,9 @@ public final class Routescope implements Callable<Integer> {
      * @param args command-line arguments
      */
     public static void main(String[] args) {
-        System.exit(run(
-                args,
-                new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        Cli.setProcessStderr(err);
+        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8), err));
     }
 
     /**

@@ -30,8 +30,8 @@ class RoutescopeCliTest {
     }
 
     @Test
-    void noArguments_summarisesEmbeddedSampleWithBgpdumpCounts() {
-        Result r = run();
+    void summary_noFiles_summarisesEmbeddedSampleWithBgpdumpCounts() {
+        Result r = run("summary");
         assertThat(r.code()).isZero();
         // counts equal `bgpdump -m` over the six embedded rrc04 files (A 135159, W 3947, STATE 189)
         assertThat(r.out())
