@@ -7,8 +7,11 @@ module dev.routescope.rislive {
     requires static org.jspecify;
     requires transitive dev.routescope.model;
     requires com.fasterxml.jackson.core;
+    requires dev.routescope.mrt;
+    requires io.netty.buffer;
     requires transitive java.net.http; // HttpClient appears in RisLiveClient.Builder#httpClient
     requires org.slf4j;
 
     exports dev.routescope.rislive;
+    exports dev.routescope.rislive.tools;
 }

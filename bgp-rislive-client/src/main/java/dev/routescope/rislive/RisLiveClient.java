@@ -84,6 +84,7 @@ public final class RisLiveClient implements AutoCloseable {
     private final RisMessageDecoder decoder;
     private final RisLiveListener listener;
     private final @Nullable RisRecorder recorder;
+    // Guarded by itself: changed by subscribe/unsubscribe, read by the connector when it (re)subscribes.
     private final List<RisSubscription> subscriptions;
     private final AtomicReference<String> mode = new AtomicReference<>("");
     private final AtomicReference<@Nullable Connection> current = new AtomicReference<>();
@@ -107,7 +108,7 @@ public final class RisLiveClient implements AutoCloseable {
     private RisLiveClient(Builder b, Transport transport) {
         this.config = b;
         this.transport = transport;
-        this.subscriptions = List.copyOf(b.subscriptions);
+        this.subscriptions = new ArrayList<>(b.subscriptions);
         this.listener = b.listener;
         this.recorder = b.recorder;
         RisMessageDecoder.Builder decoderBuilder = RisMessageDecoder.builder().maxStringChars(b.maxFrameChars);
@@ -199,6 +200,72 @@ public final class RisLiveClient implements AutoCloseable {
     public boolean requestCollectorList() {
         Connection c = current.get();
         return c != null && c.send(REQUEST_RRC_LIST);
+    }
+
+    /**
+     * Adds a subscription to a WebSocket client: sent at once if connected, and on every reconnect.
+     * Subscriptions on one connection are OR-ed by the server.
+     *
+     * <pre>{@code
+     * client.subscribe(RisSubscription.builder().prefix(Prefix.parse("192.0.2.0/24")).build());
+     * }</pre>
+     *
+     * @param subscription the subscription
+     * @return true if it was sent now, false if it will be sent when the connection is (re)opened
+     * @throws IllegalStateException if this client is not a WebSocket client (firehose, replay), the
+     *     subscription is already active, or it disagrees with the others on a socket option
+     * @since 0.2
+     */
+    public boolean subscribe(RisSubscription subscription) {
+        requireWebSocket("subscribe");
+        synchronized (subscriptions) {
+            if (subscriptions.contains(subscription)) {
+                throw new IllegalStateException("already subscribed: " + subscription.toJson());
+            }
+            List<RisSubscription> all = new ArrayList<>(subscriptions);
+            all.add(subscription);
+            Builder.checkSocketOptions(all);
+            subscriptions.add(subscription);
+            Connection c = current.get();
+            return c != null && c.send(subscription.toSubscribeFrame());
+        }
+    }
+
+    /**
+     * Removes a subscription: sends {@code ris_unsubscribe} with the same data if connected, and no
+     * longer subscribes it after a reconnect. Messages already queued stay readable.
+     *
+     * @param subscription a subscription equal to an active one
+     * @return false if it was not active
+     * @throws IllegalStateException if this client is not a WebSocket client
+     * @since 0.2
+     */
+    public boolean unsubscribe(RisSubscription subscription) {
+        requireWebSocket("unsubscribe");
+        synchronized (subscriptions) {
+            if (!subscriptions.remove(subscription)) {
+                return false;
+            }
+            Connection c = current.get();
+            if (c != null) {
+                c.send(subscription.toUnsubscribeFrame());
+            }
+            return true;
+        }
+    }
+
+    /** {@return the active subscriptions, in the order they were added} */
+    public List<RisSubscription> subscriptions() {
+        synchronized (subscriptions) {
+            return List.copyOf(subscriptions);
+        }
+    }
+
+    private void requireWebSocket(String what) {
+        if (!(transport instanceof WebSocketTransport)) {
+            throw new IllegalStateException(what + " needs a WebSocket client; this one reads " + transport.describe()
+                    + " (the firehose filter and a replay are fixed when the client is built)");
+        }
     }
 
     /** {@return a snapshot of the counters} */
@@ -387,15 +454,18 @@ public final class RisLiveClient implements AutoCloseable {
                     }
                     continue;
                 }
-                current.set(c);
+                synchronized (subscriptions) {
+                    // Under the lock, so a concurrent subscribe() is sent exactly once: by us or by it.
+                    current.set(c);
+                    if (!closing && transport instanceof WebSocketTransport) {
+                        for (RisSubscription s : subscriptions) {
+                            c.send(s.toSubscribeFrame());
+                        }
+                    }
+                }
                 if (closing) {
                     c.close();
                     return;
-                }
-                for (RisSubscription s : subscriptions) {
-                    if (transport instanceof WebSocketTransport) {
-                        c.send(s.toSubscribeFrame());
-                    }
                 }
                 long openedMillis = System.currentTimeMillis();
                 long receivedAtOpen = queue.received();
@@ -853,12 +923,7 @@ public final class RisLiveClient implements AutoCloseable {
          * @throws IllegalStateException if the settings conflict (see the message)
          */
         public RisLiveClient build() {
-            Boolean includeRaw = null;
-            Boolean acknowledge = null;
-            for (RisSubscription s : subscriptions) {
-                includeRaw = sameSocketOption("includeRaw", includeRaw, s.includeRaw());
-                acknowledge = sameSocketOption("acknowledge", acknowledge, s.acknowledge());
-            }
+            Boolean acknowledge = checkSocketOptions(subscriptions);
             if (replay != null) {
                 if (!subscriptions.isEmpty()) {
                     throw new IllegalStateException(
@@ -892,6 +957,17 @@ public final class RisLiveClient implements AutoCloseable {
             }
             URI ws = webSocket != null ? webSocket : RIS_LIVE_WEBSOCKET;
             return new RisLiveClient(this, new WebSocketTransport(http, withClient(ws, name), maxFrameChars));
+        }
+
+        /** Checks that the subscriptions agree on socket options; returns the acknowledge option. */
+        static @Nullable Boolean checkSocketOptions(List<RisSubscription> all) {
+            Boolean includeRaw = null;
+            Boolean acknowledge = null;
+            for (RisSubscription s : all) {
+                includeRaw = sameSocketOption("includeRaw", includeRaw, s.includeRaw());
+                acknowledge = sameSocketOption("acknowledge", acknowledge, s.acknowledge());
+            }
+            return acknowledge;
         }
 
         private static @Nullable Boolean sameSocketOption(

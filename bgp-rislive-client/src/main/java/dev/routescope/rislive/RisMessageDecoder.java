@@ -28,7 +28,6 @@ import dev.routescope.model.SegmentType;
 import dev.routescope.model.Withdrawal;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,7 +75,7 @@ public final class RisMessageDecoder {
     private static final String RIPE_SUFFIX = ".ripe.net";
 
     private final JsonFactory json;
-    private final @Nullable RawUpdateDecoder rawUpdateDecoder;
+    private final RawUpdateDecoder rawUpdateDecoder;
     private final Map<String, Peer> peers = new HashMap<>();
     private final Map<String, IpAddress[]> nextHops = new HashMap<>();
     private final Map<String, String> collectors = new HashMap<>();
@@ -84,7 +83,7 @@ public final class RisMessageDecoder {
     private long rawFallbacks;
 
     private RisMessageDecoder(Builder b) {
-        this.rawUpdateDecoder = b.rawUpdateDecoder;
+        this.rawUpdateDecoder = b.rawUpdateDecoder != null ? b.rawUpdateDecoder : RawUpdateDecoder.mrtParser();
         this.json = JsonFactory.builder()
                 .recyclerPool(new OwnerPool())
                 .streamReadConstraints(StreamReadConstraints.builder()
@@ -95,7 +94,10 @@ public final class RisMessageDecoder {
                 .build();
     }
 
-    /** {@return a builder with the defaults: no raw decoder, 16 Mi characters per string} */
+    /**
+     * {@return a builder with the defaults: {@code raw} decoded with {@link RawUpdateDecoder#mrtParser()},
+     * 16 Mi characters per string}
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -261,7 +263,7 @@ public final class RisMessageDecoder {
     private List<RouteEvent> updateEvents(Instant timestamp, String collector, Peer peer) {
         RawUpdateDecoder rawDecoder = rawUpdateDecoder;
         String raw = f.raw;
-        if (rawDecoder != null && raw != null) {
+        if (rawDecoder != RawUpdateDecoder.JSON_ONLY && raw != null) {
             byte[] bytes = hexToBytes(raw);
             List<RouteEvent> fromRaw = null;
             if (bytes != null) {
@@ -424,12 +426,17 @@ public final class RisMessageDecoder {
     }
 
     private static long fromDecimal(JsonParser p) throws IOException {
-        // Exponent or sign: rare, so take the slow exact path.
-        BigDecimal seconds = p.getDecimalValue();
-        if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(1L << 40)) > 0) {
+        // Exponent or sign: rare, so go through a double (exact to the microsecond below 2^40 s).
+        double seconds;
+        try {
+            seconds = p.getDoubleValue();
+        } catch (NumberFormatException e) {
+            throw problem(p, "'timestamp' " + p.getText() + " is not a number: " + e.getMessage());
+        }
+        if (!(seconds >= 0 && seconds <= (double) (1L << 40))) {
             throw problem(p, "'timestamp' " + p.getText() + " out of range");
         }
-        return seconds.movePointRight(6).longValue();
+        return Math.round(seconds * 1e6);
     }
 
     private static long readAsnValue(JsonParser p, JsonToken t, String field) throws IOException {
@@ -816,7 +823,8 @@ public final class RisMessageDecoder {
 
         /**
          * Decodes the {@code raw} hex of UPDATEs with this decoder when present (see {@link
-         * RawUpdateDecoder}); without one, events come from the JSON fields.
+         * RawUpdateDecoder}); default {@link RawUpdateDecoder#mrtParser()}, {@link
+         * RawUpdateDecoder#JSON_ONLY} builds events from the JSON fields only.
          *
          * @param decoder the raw UPDATE decoder
          * @return this

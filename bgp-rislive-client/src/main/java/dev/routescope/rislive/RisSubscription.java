@@ -117,6 +117,16 @@ public final class RisSubscription {
         return "{\"type\":\"ris_subscribe\",\"data\":" + toJson() + "}";
     }
 
+    /**
+     * {@return the {@code {"type":"ris_unsubscribe","data":{...}}} frame that removes this
+     * subscription (the server matches the data of the subscription)}
+     *
+     * @since 0.2
+     */
+    public String toUnsubscribeFrame() {
+        return "{\"type\":\"ris_unsubscribe\",\"data\":" + toJson() + "}";
+    }
+
     private void writeData(JsonGenerator g) throws IOException {
         g.writeStartObject();
         if (host != null) {

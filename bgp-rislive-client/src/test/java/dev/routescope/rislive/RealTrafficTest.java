@@ -2,102 +2,173 @@ package dev.routescope.rislive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.routescope.model.Aggregator;
 import dev.routescope.model.Announcement;
-import dev.routescope.model.AsPath;
-import dev.routescope.model.Asn;
-import dev.routescope.model.Community;
-import dev.routescope.model.IpAddress;
-import dev.routescope.model.Origin;
-import dev.routescope.model.Peer;
+import dev.routescope.model.PathAttributes;
 import dev.routescope.model.PeerStateChange;
-import dev.routescope.model.Prefix;
 import dev.routescope.model.RouteEvent;
 import dev.routescope.model.Withdrawal;
-import dev.routescope.rislive.loopback.BgpdumpToRisLive;
+import dev.routescope.mrt.MrtElementReader;
 import dev.routescope.rislive.loopback.LoopbackRisServer;
-import dev.routescope.testsupport.ExternalTool;
+import dev.routescope.rislive.tools.MrtToRisLive;
 import dev.routescope.testsupport.SharedData;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Real rrc12 routing data (2021-01-01 05:00, ~200k elements) converted to RIS Live frames through
- * bgpdump, decoded, and compared element by element with bgpdump's own lines.
+ * Real rrc12 routing data (2021-01-01 05:00, ~224k elements) converted to RIS Live frames by {@link
+ * MrtToRisLive}, decoded by {@link RisMessageDecoder}, and compared event by event with what {@code
+ * bgp-mrt-parser} reads from the same file: from the JSON fields (the attributes RIS Live's JSON
+ * carries) and from {@code raw} (every attribute).
  */
 @Timeout(300)
 class RealTrafficTest {
+    private static final String FILE = "mrt/ris-2021-01-01/rrc12/updates.20210101.0500.gz";
     private static final List<String> FRAMES = new ArrayList<>();
-    private static BgpdumpToRisLive.Stats stats;
+    private static MrtToRisLive.Stats stats;
 
     @BeforeAll
     static void convert() throws Exception {
-        Path bgpdump = ExternalTool.require("bgpdump");
-        Path mrt = SharedData.file("mrt/ris-2021-01-01/rrc12/updates.20210101.0500.gz");
-        stats = BgpdumpToRisLive.convert(bgpdump, mrt, "rrc12.ripe.net", true, FRAMES::add);
+        stats = MrtToRisLive.builder().build().convert(SharedData.file(FILE), FRAMES::add);
     }
 
     @Test
-    void decodedFrames_matchBgpdumpLineByLine() {
-        RisMessageDecoder decoder = RisMessageDecoder.builder().build();
-        List<RouteEvent> events = new ArrayList<>();
-        for (String frame : FRAMES) {
-            RisFrame f = decoder.decode(frame);
-            assertThat(f).as(frame).isInstanceOf(RisMessage.class);
-            events.addAll(((RisMessage) f).events());
+    void jsonFields_wholeFile_equalMrtParserEventsOnTheJsonVisibleAttributes() throws Exception {
+        RisMessageDecoder decoder = RisMessageDecoder.builder()
+                .rawUpdateDecoder(RawUpdateDecoder.JSON_ONLY)
+                .build();
+        long compared = 0;
+        try (MrtElementReader mrt = MrtElementReader.open(SharedData.file(FILE))) {
+            Iterator<RouteEvent> expected = liveVisible(mrt.iterator());
+            for (String frame : FRAMES) {
+                RisFrame f = decoder.decode(frame);
+                assertThat(f).as(frame).isInstanceOf(RisMessage.class);
+                for (RouteEvent e : ((RisMessage) f).events()) {
+                    assertThat(expected.hasNext()).as(frame).isTrue();
+                    assertSameEvent(e, expected.next(), true, frame);
+                    compared++;
+                }
+            }
+            assertThat(expected.hasNext()).isFalse();
         }
+        assertThat(stats.announcements()).isGreaterThan(200_000);
+        assertThat(stats.withdrawals()).isGreaterThan(10_000);
+        assertThat(stats.states()).isGreaterThan(100);
+        assertThat(compared).isEqualTo(stats.announcements() + stats.withdrawals() + stats.states());
+    }
 
-        assertThat(stats.announcements).isGreaterThan(100_000);
-        assertThat(stats.withdrawals).isGreaterThan(1_000);
-        assertThat(events).hasSize(stats.lines.size());
-        for (int i = 0; i < events.size(); i++) {
-            assertSameElement(stats.lines.get(i), events.get(i));
+    @Test
+    void raw_wholeFile_decodedFromRawEqualsMrtParserEventsAndJsonDecoding() throws Exception {
+        RisMessageDecoder fromRaw = RisMessageDecoder.builder().build();
+        RisMessageDecoder fromJson = RisMessageDecoder.builder()
+                .rawUpdateDecoder(RawUpdateDecoder.JSON_ONLY)
+                .build();
+        long[] compared = new long[2];
+        try (MrtElementReader mrt = MrtElementReader.open(SharedData.file(FILE))) {
+            Iterator<RouteEvent> expected = liveVisible(mrt.iterator());
+            MrtToRisLive.builder().includeRaw(true).build().convert(SharedData.file(FILE), frame -> {
+                RisMessage raw = (RisMessage) fromRaw.decode(frame);
+                RisMessage json = (RisMessage) fromJson.decode(frame);
+                assertThat(raw.events()).as(frame).hasSameSizeAs(json.events());
+                for (int i = 0; i < raw.events().size(); i++) {
+                    RouteEvent r = raw.events().get(i);
+                    assertSameEvent(json.events().get(i), r, true, frame);
+                    // from raw, nothing is lost: every attribute equals the MRT parser's
+                    assertSameEvent(r, expected.next(), false, frame);
+                    if (r instanceof Announcement a
+                            && !a.attributes().largeCommunities().isEmpty()) {
+                        compared[1]++;
+                    }
+                    compared[0]++;
+                }
+            });
+            assertThat(expected.hasNext()).isFalse();
+        }
+        assertThat(fromRaw.rawFallbacks()).isZero();
+        assertThat(compared[0]).isEqualTo(stats.announcements() + stats.withdrawals() + stats.states());
+        // large communities travel only in raw: the raw path really carries more than the JSON
+        assertThat(compared[1]).isGreaterThan(1_000);
+    }
+
+    /** The MRT events RIS Live shows: state changes only into or out of ESTABLISHED (streamed). */
+    private static Iterator<RouteEvent> liveVisible(Iterator<RouteEvent> all) {
+        return new Iterator<>() {
+            private @Nullable RouteEvent next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && all.hasNext()) {
+                    RouteEvent e = all.next();
+                    if (!(e instanceof PeerStateChange s) || s.isSessionUp() || s.isSessionDown()) {
+                        next = e;
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public RouteEvent next() {
+                RouteEvent e = hasNext() ? next : null;
+                if (e == null) {
+                    throw new NoSuchElementException();
+                }
+                next = null;
+                return e;
+            }
+        };
+    }
+
+    private static void assertSameEvent(RouteEvent actual, RouteEvent expected, boolean jsonView, String frame) {
+        if (expected instanceof Withdrawal w) {
+            assertThat(actual).as(frame).isEqualTo(w);
+        } else if (expected instanceof Announcement a) {
+            assertThat(actual).as(frame).isInstanceOf(Announcement.class);
+            Announcement got = (Announcement) actual;
+            if (jsonView) {
+                assertThat(got.attributes()).as(frame).isEqualTo(jsonVisible(a.attributes()));
+                assertThat(new Announcement(
+                                got.timestamp(),
+                                got.collector(),
+                                got.peer(),
+                                got.prefix(),
+                                got.pathId(),
+                                a.attributes(),
+                                got.ribEntry()))
+                        .as(frame)
+                        .isEqualTo(a);
+            } else {
+                assertThat(got).as(frame).isEqualTo(a);
+            }
+        } else {
+            PeerStateChange s = (PeerStateChange) expected;
+            assertThat(actual).as(frame).isInstanceOf(PeerStateChange.class);
+            PeerStateChange got = (PeerStateChange) actual;
+            assertThat(got.timestamp()).as(frame).isEqualTo(s.timestamp());
+            assertThat(got.peer()).as(frame).isEqualTo(s.peer());
+            assertThat(got.collector()).as(frame).isEqualTo(s.collector());
+            assertThat(got.isSessionUp()).as(frame).isEqualTo(s.isSessionUp());
+            assertThat(got.isSessionDown()).as(frame).isEqualTo(s.isSessionDown());
         }
     }
 
-    private static void assertSameElement(String line, RouteEvent e) {
-        String[] f = line.split("\\|", -1);
-        assertThat(e.timestamp()).as(line).isEqualTo(Instant.ofEpochSecond(Long.parseLong(f[1])));
-        assertThat(e.collector()).isEqualTo("rrc12");
-        assertThat(e.peer()).as(line).isEqualTo(new Peer(IpAddress.parse(f[3]), Asn.parse(f[4])));
-        switch (f[2]) {
-            case "W" -> assertThat(((Withdrawal) e).prefix()).as(line).isEqualTo(Prefix.parse(f[5]));
-            case "A" -> {
-                Announcement a = (Announcement) e;
-                assertThat(a.prefix()).as(line).isEqualTo(Prefix.parse(f[5]));
-                assertThat(a.asPath()).as(line).isEqualTo(AsPath.parse(f[6]));
-                assertThat(a.attributes().origin()).as(line).isEqualTo(Origin.valueOf(f[7]));
-                assertThat(a.attributes().nextHop()).as(line).isEqualTo(IpAddress.parse(f[8]));
-                assertThat(a.attributes().med()).as(line).isEqualTo(Long.parseLong(f[10]));
-                List<Community> communities = new ArrayList<>();
-                for (String c : f[11].trim().split(" ")) {
-                    if (!c.isEmpty() && c.chars().filter(ch -> ch == ':').count() == 1) {
-                        communities.add(Community.parse(c));
-                    }
-                }
-                assertThat(a.attributes().communities()).as(line).isEqualTo(communities);
-                if (f[13].isEmpty()) {
-                    assertThat(a.attributes().aggregator()).as(line).isNull();
-                } else {
-                    String[] agg = f[13].split(" ");
-                    assertThat(a.attributes().aggregator())
-                            .as(line)
-                            .isEqualTo(new Aggregator(Asn.parse(agg[0]), IpAddress.parse(agg[1])));
-                }
-            }
-            default -> {
-                PeerStateChange s = (PeerStateChange) e;
-                assertThat(s.isSessionUp() || s.isSessionDown()).as(line).isTrue();
-                assertThat(s.isSessionUp()).as(line).isEqualTo(f[6].equals("6"));
-            }
-        }
+    /** What RIS Live's JSON carries of a route's attributes. */
+    static PathAttributes jsonVisible(PathAttributes a) {
+        return PathAttributes.builder()
+                .origin(a.origin())
+                .asPath(a.asPath())
+                .nextHop(a.nextHop())
+                .linkLocalNextHop(a.linkLocalNextHop())
+                .med(a.med())
+                .aggregator(a.aggregator())
+                .communities(a.communities())
+                .build();
     }
 
     @Test
@@ -112,11 +183,11 @@ class RealTrafficTest {
             long events = 0;
             for (int i = 0; i < FRAMES.size(); i++) {
                 RisMessage m = stream.next();
-                assertThat(m.id()).endsWith("-" + Long.toHexString(i));
+                assertThat(m.id()).endsWith("-" + (i + 1));
                 events += m.events().size();
             }
             assertThat(written.get(30, TimeUnit.SECONDS)).isEqualTo(FRAMES.size());
-            assertThat(events).isEqualTo(stats.lines.size());
+            assertThat(events).isEqualTo(stats.announcements() + stats.withdrawals() + stats.states());
             RisLiveMetrics metrics = client.metrics();
             assertThat(metrics.received()).isEqualTo(FRAMES.size());
             assertThat(metrics.decoded()).isEqualTo(FRAMES.size());

@@ -1,6 +1,7 @@
 package dev.routescope.rislive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.routescope.model.Announcement;
 import dev.routescope.model.Asn;
@@ -565,6 +566,59 @@ class RisLiveClientTest {
         @Override
         public void onCollectorList(RisFrame.CollectorList list) {
             collectorLists.add(list);
+        }
+    }
+
+    @Test
+    void webSocket_subscribeAndUnsubscribeWhileConnected_sentAtOnceAndRememberedOnReconnect() throws Exception {
+        RisSubscription rrc12 = RisSubscription.builder().host("rrc12").build();
+        RisSubscription beacon =
+                RisSubscription.builder().prefix(Prefix.parse("84.205.64.0/24")).build();
+        try (RisLiveClient client = webSocketClient().subscription(rrc12).build();
+                RisMessageStream stream = client.messages()) {
+            Session first = server.nextSession(WAIT);
+            assertThat(first.nextClientFrame(WAIT)).isEqualTo(rrc12.toSubscribeFrame());
+            first.send(update(0));
+            assertThat(stream.next().id()).isEqualTo("n-0"); // connected for sure
+
+            assertThat(client.subscribe(beacon)).isTrue();
+            assertThat(first.nextClientFrame(WAIT))
+                    .isEqualTo("{\"type\":\"ris_subscribe\",\"data\":{\"prefix\":[\"84.205.64.0/24\"]}}");
+            assertThat(client.unsubscribe(rrc12)).isTrue();
+            assertThat(first.nextClientFrame(WAIT))
+                    .isEqualTo("{\"type\":\"ris_unsubscribe\",\"data\":{\"host\":\"rrc12\"}}");
+            assertThat(client.unsubscribe(rrc12)).isFalse();
+            assertThat(client.subscriptions()).containsExactly(beacon);
+
+            first.drop();
+            Session second = server.nextSession(WAIT);
+            assertThat(second.nextClientFrame(WAIT)).isEqualTo(beacon.toSubscribeFrame());
+            second.send(update(1));
+            assertThat(stream.next().id()).isEqualTo("n-1");
+            assertThatThrownBy(() -> second.nextClientFrame(Duration.ofMillis(200)))
+                    .isInstanceOf(AssertionError.class); // the unsubscribed one is not sent again
+        }
+    }
+
+    @Test
+    void subscribe_conflictingSocketOptionOrDuplicateOrFirehose_refused() {
+        RisSubscription raw = RisSubscription.builder().includeRaw(true).build();
+        RisSubscription noRaw =
+                RisSubscription.builder().host("rrc00").includeRaw(false).build();
+        try (RisLiveClient client = webSocketClient().subscription(raw).build()) {
+            assertThatThrownBy(() -> client.subscribe(noRaw))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("includeRaw is a socket option");
+            assertThatThrownBy(() -> client.subscribe(raw))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("already subscribed");
+            assertThat(client.subscriptions()).containsExactly(raw);
+        }
+        try (RisLiveClient firehose =
+                RisLiveClient.builder().firehose(server.firehoseUri()).build()) {
+            assertThatThrownBy(() -> firehose.unsubscribe(raw))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("unsubscribe needs a WebSocket client");
         }
     }
 }

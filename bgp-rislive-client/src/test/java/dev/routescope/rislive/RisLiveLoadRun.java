@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.routescope.rislive.loopback.BgpdumpToRisLive;
 import dev.routescope.rislive.loopback.LoopbackRisServer;
-import dev.routescope.testsupport.ExternalTool;
+import dev.routescope.rislive.tools.MrtToRisLive;
 import dev.routescope.testsupport.SharedData;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -47,14 +46,13 @@ class RisLiveLoadRun {
         int files = Integer.getInteger("rislive.load.files", 2);
         int rounds = Integer.getInteger("rislive.load.rounds", 4);
         int passes = Integer.getInteger("rislive.load.passes", 5);
-        Path bgpdump = ExternalTool.require("bgpdump");
         List<byte[]> corpus = new ArrayList<>();
         long events = 0;
         for (int i = 0; i < files; i++) {
             Path mrt = SharedData.file("mrt/ris-2021-01-01/rrc12/updates.20210101." + FILES[i] + ".gz");
-            BgpdumpToRisLive.Stats s = BgpdumpToRisLive.convert(
-                    bgpdump, mrt, "rrc12.ripe.net", false, f -> corpus.add(f.getBytes(StandardCharsets.UTF_8)));
-            events += s.announcements + s.withdrawals + s.states;
+            MrtToRisLive.Stats s =
+                    MrtToRisLive.builder().build().convert(mrt, f -> corpus.add(f.getBytes(StandardCharsets.UTF_8)));
+            events += s.announcements() + s.withdrawals() + s.states();
         }
         long bytes = corpus.stream().mapToLong(b -> b.length).sum();
         StringBuilder report = new StringBuilder();

@@ -1,6 +1,6 @@
 /**
  * A loopback RIS Live server for tests (Netty): WebSocket and firehose endpoints, scripted
- * misbehaviour, and a converter from {@code bgpdump -m} lines to RIS Live frames.
+ * misbehaviour; byte builders for BGP messages and MRT records.
  */
 @NullMarked
 package dev.routescope.rislive.loopback;

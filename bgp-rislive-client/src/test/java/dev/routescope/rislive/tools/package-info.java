@@ -1,0 +1,4 @@
+@NullMarked
+package dev.routescope.rislive.tools;
+
+import org.jspecify.annotations.NullMarked;
