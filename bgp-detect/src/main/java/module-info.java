@@ -6,6 +6,11 @@
 module dev.routescope.detect {
     requires static org.jspecify;
     requires transitive dev.routescope.model;
+    requires transitive dev.routescope.mrt;
+    requires transitive dev.routescope.mrt.archive;
+    requires transitive dev.routescope.rpki;
+    requires transitive dev.routescope.relationships;
+    requires transitive dev.routescope.rislive;
     requires com.fasterxml.jackson.core;
     requires org.slf4j;
     requires org.snakeyaml.engine.v2;

@@ -1,7 +1,11 @@
 package dev.routescope.detect;
 
+import dev.routescope.detect.internal.AspaSetLookup;
+import dev.routescope.detect.internal.GraphLookup;
 import dev.routescope.detect.internal.PathInfo;
 import dev.routescope.detect.internal.RouteTable;
+import dev.routescope.detect.internal.RpkiDiffs;
+import dev.routescope.detect.internal.ValidatorLookup;
 import dev.routescope.detect.spi.Alert;
 import dev.routescope.detect.spi.AspaLookup;
 import dev.routescope.detect.spi.Detector;
@@ -18,6 +22,11 @@ import dev.routescope.model.PeerStateChange;
 import dev.routescope.model.Prefix;
 import dev.routescope.model.RouteEvent;
 import dev.routescope.model.Withdrawal;
+import dev.routescope.relationships.AsGraph;
+import dev.routescope.rpki.AspaSet;
+import dev.routescope.rpki.RouteOriginValidator;
+import dev.routescope.rpki.VrpDiff;
+import dev.routescope.rpki.VrpSnapshot;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +47,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -236,9 +246,8 @@ public final class Pipeline implements AutoCloseable {
         this.batchSize = b.batchSize;
         this.maxPrefixesPerWorker = b.maxPrefixesPerWorker;
         this.warmUp = b.warmUp;
-        Baselines baselines = b.baselines != null
-                ? b.baselines
-                : warmUp.isZero() ? Baselines.empty() : Baselines.create(4_000_000, 1_000_000);
+        // Learning baselines even without a warm-up: RIB entries at the start of the source teach them.
+        Baselines baselines = b.baselines != null ? b.baselines : Baselines.create(4_000_000, 1_000_000);
         this.shared = new Shared(b.monitored, baselines, b.rpki, b.aspa, b.relationships);
         List<AsyncSink> s = new ArrayList<>();
         Set<String> spillNames = new HashSet<>();
@@ -291,6 +300,46 @@ public final class Pipeline implements AutoCloseable {
     public void updateRpki(RouteOriginLookup lookup, RpkiUpdate diff) {
         shared.rpki = lookup;
         rpkiUpdates.add(diff);
+    }
+
+    /**
+     * Reports a change already applied to the {@link RouteOriginValidator} given to {@link
+     * Builder#rpki(RouteOriginValidator)} (e.g. by an RTR client), so that {@link
+     * Detectors#roaChanges()} sees it; validation itself reads the validator live and needs no call.
+     * Thread-safe.
+     *
+     * <pre>{@code
+     * VrpSnapshot before = validator.snapshot();
+     * validator.update(RpkiReader.read(Path.of("vrps-1001.json.bz2")).vrps());
+     * pipeline.updateRpki(VrpDiff.between(before, validator.snapshot()), Instant.now());
+     * }</pre>
+     *
+     * @param diff what changed
+     * @param time event time at which the change applies (the new data's build time in a replay)
+     */
+    public void updateRpki(VrpDiff diff, Instant time) {
+        rpkiUpdates.add(RpkiDiffs.toUpdate(diff, time));
+    }
+
+    /**
+     * Replaces the snapshot of the validator given to {@link Builder#rpki(RouteOriginValidator)}
+     * and reports the difference to the detectors (one call instead of update + diff). Thread-safe.
+     *
+     * @param next the new snapshot
+     * @param time event time at which it applies
+     * @return the difference
+     * @throws IllegalStateException if the pipeline was not given a {@link RouteOriginValidator}
+     */
+    public VrpDiff updateRpki(VrpSnapshot next, Instant time) {
+        if (!(shared.rpki instanceof ValidatorLookup v)) {
+            throw new IllegalStateException(
+                    "updateRpki(VrpSnapshot, Instant) needs a RouteOriginValidator given to Builder.rpki(...); "
+                            + "the pipeline has " + shared.rpki);
+        }
+        VrpSnapshot before = v.validator().update(next);
+        VrpDiff diff = VrpDiff.between(before, next);
+        updateRpki(diff, time);
+        return diff;
     }
 
     /**
@@ -370,6 +419,8 @@ public final class Pipeline implements AutoCloseable {
     /** Asks the pipeline to end after the current round; returns at once. */
     public void stop() {
         stopRequested = true;
+        // A live source may be blocked waiting for input that never comes.
+        source.cancel();
     }
 
     /**
@@ -851,7 +902,8 @@ public final class Pipeline implements AutoCloseable {
                 aggregator.suppressed(),
                 aggregator.dropped(),
                 sums(detectorErrors),
-                sinkStats);
+                sinkStats,
+                source.problems());
     }
 
     private static Map<String, Long> sums(Map<String, LongAdder> m) {
@@ -1055,6 +1107,88 @@ public final class Pipeline implements AutoCloseable {
             once("rpki");
             rpki = r;
             return this;
+        }
+
+        /**
+         * RPKI route origin validation by {@code bgp-rpki}'s validator, read live: each event is
+         * validated against the validator's snapshot of that moment, so updates applied to it (RTR
+         * deltas, reloads) take effect at once. The data time for {@link Detectors#rpkiDataStale()}
+         * is unknown (only an empty validator alerts); see {@link #rpki(RouteOriginValidator,
+         * Supplier)}.
+         *
+         * <pre>{@code
+         * RpkiData d = RpkiReader.read(Path.of("rpki-client.json.bz2"));
+         * Pipeline.builder().rpki(RouteOriginValidator.of(d.vrps())).aspa(d.aspas())...
+         * }</pre>
+         *
+         * @param validator the validator
+         * @return this
+         */
+        public Builder rpki(RouteOriginValidator validator) {
+            return rpki(validator, () -> null);
+        }
+
+        /**
+         * Like {@link #rpki(RouteOriginValidator)}, with the time the data in use was produced
+         * (rpki-client {@code buildtime}, or the last successful RTR synchronisation), read on
+         * every round: {@link Detectors#rpkiDataStale()} alerts when it falls behind event time.
+         *
+         * @param validator the validator
+         * @param dataTime returns the data's production time, or null if unknown; cheap, thread-safe
+         * @return this
+         */
+        public Builder rpki(RouteOriginValidator validator, Supplier<@Nullable Instant> dataTime) {
+            return rpki(new ValidatorLookup(validator, dataTime));
+        }
+
+        /**
+         * ASPA authorisations from {@code bgp-rpki} (e.g. {@code RpkiData.aspas()}).
+         *
+         * @param aspas the ASPA set
+         * @return this
+         */
+        public Builder aspa(AspaSet aspas) {
+            return aspa(new AspaSetLookup(() -> aspas));
+        }
+
+        /**
+         * ASPA authorisations read afresh for every path (for sets replaced at run time).
+         *
+         * @param aspas returns the set in use now; cheap and thread-safe
+         * @return this
+         */
+        public Builder aspa(Supplier<AspaSet> aspas) {
+            return aspa(new AspaSetLookup(aspas));
+        }
+
+        /**
+         * AS relationships from {@code bgp-relationships}: CAIDA links, siblings (load as2org into
+         * the same graph builder) and IXP route servers (the graph's own, from CAIDA's header or
+         * {@code AsGraph.Builder.routeServers}), which the leak check skips as transparent.
+         *
+         * <pre>{@code
+         * AsGraph.Builder g = AsGraph.builder();
+         * CaidaAsRel.load(Path.of("20180101.as-rel.txt.bz2"), g);
+         * As2Org.load(Path.of("20180101.as-org2info.txt.gz"), g);
+         * Pipeline.builder().relationships(g.build())...
+         * }</pre>
+         *
+         * @param graph the graph
+         * @return this
+         */
+        public Builder relationships(AsGraph graph) {
+            return relationships(new GraphLookup(graph, new long[0]));
+        }
+
+        /**
+         * Like {@link #relationships(AsGraph)}, with more route-server ASNs.
+         *
+         * @param graph the graph
+         * @param routeServers route-server ASNs in addition to the graph's
+         * @return this
+         */
+        public Builder relationships(AsGraph graph, long... routeServers) {
+            return relationships(new GraphLookup(graph, routeServers.clone()));
         }
 
         /**

@@ -33,6 +33,8 @@ import org.jspecify.annotations.Nullable;
  * @param droppedIncidents raises refused because the aggregator was full
  * @param detectorErrors exceptions thrown by detectors, by detector name (the event is skipped for that detector)
  * @param sinks per-sink delivery counters
+ * @param sourceProblems problems the source met and skipped ({@link EventSource#problems()}: corrupt
+ *     MRT records, unreadable files, malformed or dropped RIS Live frames)
  * @since 0.1
  */
 public record PipelineMetrics(
@@ -55,7 +57,8 @@ public record PipelineMetrics(
         long suppressedIncidents,
         long droppedIncidents,
         Map<String, Long> detectorErrors,
-        Map<String, SinkStats> sinks) {
+        Map<String, SinkStats> sinks,
+        long sourceProblems) {
 
     /** Copies the maps. */
     public PipelineMetrics {

@@ -85,6 +85,16 @@ public final class PublisherSource implements EventSource, Flow.Subscriber<Route
     }
 
     @Override
+    public void cancel() {
+        Flow.Subscription s = subscription;
+        if (s != null) {
+            s.cancel();
+        }
+        // Wakes a next() blocked in take(); the queue always has room for one marker.
+        queue.offer(END);
+    }
+
+    @Override
     public void close() {
         Flow.Subscription s = subscription;
         if (s != null && !done) {

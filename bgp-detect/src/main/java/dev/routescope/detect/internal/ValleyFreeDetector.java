@@ -34,10 +34,19 @@ final class ValleyFreeDetector implements Detector {
     static void check(long[] seq, RelationshipLookup rel, Leak out) {
         int phase = UP;
         int prev = -1;
-        for (int i = 0; i + 1 < seq.length; i++) {
-            long a = seq[i];
-            long b = seq[i + 1];
-            Relationship r = rel.relationship(b, a);
+        long a = -1;
+        for (int i = 0; i < seq.length; i++) {
+            long b = seq[i];
+            // A route server in the path is a relay between its members, not a transit hop.
+            if (rel.isRouteServer(b)) {
+                continue;
+            }
+            long from = a;
+            a = b;
+            if (from < 0) {
+                continue;
+            }
+            Relationship r = rel.relationship(b, from);
             if (r == Relationship.SIBLING) {
                 continue;
             }
@@ -49,7 +58,7 @@ final class ValleyFreeDetector implements Detector {
             int step = r == Relationship.CUSTOMER ? UP : r == Relationship.PEER ? LATERAL : DOWN;
             if (step != DOWN && phase != UP) {
                 if (out.leaker < 0) {
-                    out.leaker = a;
+                    out.leaker = from;
                     out.type = typeOf(prev, step);
                 }
                 phase = UP;

@@ -35,4 +35,15 @@ public interface RelationshipLookup {
     default boolean isSibling(long a, long b) {
         return relationship(a, b) == Relationship.SIBLING;
     }
+
+    /**
+     * Whether an AS is an IXP route server: it relays routes between its members without being a
+     * transit hop, so valley-free checks skip it (default: none is).
+     *
+     * @param asn an ASN
+     * @return true for a route server
+     */
+    default boolean isRouteServer(long asn) {
+        return false;
+    }
 }
