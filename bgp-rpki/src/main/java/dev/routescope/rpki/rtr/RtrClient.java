@@ -889,7 +889,6 @@ public final class RtrClient implements AutoCloseable {
         ss.nextQueryAtNanos = now + refresh.toNanos();
         syncs.incrementAndGet();
         lastSync = Instant.now();
-        setState(RtrState.SYNCED);
         RtrSync sync = new RtrSync(
                 ss.version,
                 sessionId,
@@ -911,6 +910,8 @@ public final class RtrClient implements AutoCloseable {
         } catch (RuntimeException ex) {
             log.warn("rtr {}: listener failed", endpoint(), ex);
         }
+        // after the callback, so awaitSynced() returns only once the listener has seen the sync
+        setState(RtrState.SYNCED);
         if (ss.notifyPending) {
             ss.notifyPending = false;
             if (ss.notifySerial != e.serial()) {

@@ -29,7 +29,9 @@ public interface RtrListener {
     default void stateChanged(RtrState previous, RtrState current) {}
 
     /**
-     * A complete response was applied to the validator (and the ASPA set).
+     * A complete response was applied to the validator (and the ASPA set). Called before the state
+     * becomes {@link RtrState#SYNCED}, so a caller woken by {@link RtrClient#awaitSynced} finds the
+     * callback done.
      *
      * @param sync what was applied
      */
