@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.routescope.model.Prefix;
 import dev.routescope.rpki.internal.PrefixText;
+import dev.routescope.testsupport.Gen;
+import dev.routescope.testsupport.PropertyCheck;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Hostile input for the decoders: mutated, truncated and random bytes must end in data plus counted
@@ -33,16 +32,13 @@ class RpkiReaderFuzzProperties {
             AS64497,198.51.100.0/22,24,arin,1735800002
             """;
 
-    @Provide
-    Arbitrary<byte[]> mutatedInputs() {
-        Arbitrary<String> base = Arbitraries.of(JSON, CSV);
-        return base.flatMap(text -> Arbitraries.integers()
-                .between(1, 8)
-                .flatMap(edits -> Arbitraries.integers()
-                        .between(0, Integer.MAX_VALUE)
-                        .list()
-                        .ofSize(edits * 2)
-                        .map(r -> mutate(text.getBytes(StandardCharsets.UTF_8), r))));
+    /** JSON or CSV with 1..8 edits: byte overwrites, structural characters, truncation, duplicated neighbours. */
+    static byte[] mutatedInput(Gen g) {
+        String text = g.pick(JSON, CSV);
+        int edits = g.intBetween(1, 8);
+        return mutate(
+                text.getBytes(StandardCharsets.UTF_8),
+                g.list(edits * 2, edits * 2, () -> g.intBetween(0, Integer.MAX_VALUE)));
     }
 
     private static byte[] mutate(byte[] in, java.util.List<Integer> r) {
@@ -61,56 +57,110 @@ class RpkiReaderFuzzProperties {
         return java.util.Arrays.copyOf(b, len);
     }
 
-    @Property(tries = 3000)
-    void read_mutatedInput_dataOrFormatExceptionOnly(@ForAll("mutatedInputs") byte[] input) throws IOException {
-        RpkiData d;
-        try {
-            d = RpkiReader.builder().build().read(new ByteArrayInputStream(input), "fuzz");
-        } catch (RpkiFormatException e) {
-            assertThat(e.getMessage()).startsWith("fuzz: ");
-            return;
-        }
-        // never more VRPs than the entries the input could hold, and every skipped entry is counted
-        assertThat(d.vrps().size()).isLessThanOrEqualTo(3);
-        assertThat(d.vrpRecords()).isLessThanOrEqualTo(4);
-        assertThat(d.problems().size()).isLessThanOrEqualTo((int) d.skipped());
-        for (VrpEntry e : d.vrps().entries()) {
-            assertThat(e.vrp().maxLength())
-                    .isBetween(
-                            e.vrp().prefix().length(), e.vrp().prefix().family().bits());
-        }
+    @Test
+    void read_mutatedInput_dataOrFormatExceptionOnly() {
+        PropertyCheck.forAll(3000, g -> {
+            byte[] input = mutatedInput(g);
+            g.note("input", new String(input, StandardCharsets.ISO_8859_1));
+            RpkiData d;
+            try {
+                d = RpkiReader.builder().build().read(new ByteArrayInputStream(input), "fuzz");
+            } catch (RpkiFormatException e) {
+                assertThat(e.getMessage()).startsWith("fuzz: ");
+                return;
+            }
+            // never more VRPs than the entries the input could hold, and every skipped entry is counted
+            assertThat(d.vrps().size()).isLessThanOrEqualTo(3);
+            assertThat(d.vrpRecords()).isLessThanOrEqualTo(4);
+            assertThat(d.problems().size()).isLessThanOrEqualTo((int) d.skipped());
+            for (VrpEntry e : d.vrps().entries()) {
+                assertThat(e.vrp().maxLength())
+                        .isBetween(
+                                e.vrp().prefix().length(),
+                                e.vrp().prefix().family().bits());
+            }
+        });
     }
 
-    @Property(tries = 2000)
-    void read_randomBytes_neverCrashes(@ForAll byte[] input) throws IOException {
-        try {
-            RpkiReader.builder().build().read(new ByteArrayInputStream(input), "random");
-        } catch (RpkiFormatException e) {
-            assertThat(e.source()).isEqualTo("random");
-        } catch (java.io.EOFException | java.util.zip.ZipException e) {
-            // a random gzip/bzip2 magic followed by garbage: an I/O error from the decompressor
-        } catch (IOException e) {
-            assertThat(e.getMessage()).isNotNull();
-        }
+    @Test
+    void read_randomBytes_neverCrashes() {
+        byte[][] magics = {{0x1f, (byte) 0x8b}, {'B', 'Z', 'h'}, {'{'}, {}};
+        PropertyCheck.forAll(2000, g -> {
+            // random bytes, sometimes behind a gzip, bzip2 or JSON start so the decompressors and the JSON path see
+            // garbage too, not only the format sniffing
+            byte[] magic = g.intBetween(0, 3) == 0 ? magics[g.intBetween(0, magics.length - 1)] : magics[3];
+            byte[] tail = g.bytes(0, 255);
+            byte[] input = java.util.Arrays.copyOf(magic, magic.length + tail.length);
+            System.arraycopy(tail, 0, input, magic.length, tail.length);
+            g.note("input", java.util.HexFormat.of().formatHex(input));
+            try {
+                RpkiReader.builder().build().read(new ByteArrayInputStream(input), "random");
+            } catch (RpkiFormatException e) {
+                assertThat(e.source()).isEqualTo("random");
+            } catch (java.io.EOFException | java.util.zip.ZipException e) {
+                // a random gzip/bzip2 magic followed by garbage: an I/O error from the decompressor
+            } catch (IOException e) {
+                assertThat(e.getMessage()).isNotNull();
+            }
+        });
     }
 
-    @Property(tries = 5000)
-    void prefixText_agreesWithModelParser(
-            @ForAll boolean ipv4, @ForAll long high, @ForAll long low, @ForAll @IntRange(min = 0, max = 128) int len) {
-        Prefix p = ipv4
-                ? Prefix.ofMasked(dev.routescope.model.AddressFamily.IPV4, high & 0xFFFF_FFFF_0000_0000L, 0, len % 33)
-                : Prefix.ofMasked(dev.routescope.model.AddressFamily.IPV6, high, low, len);
-        char[] text = p.toString().toCharArray();
-        PrefixText t = new PrefixText();
-        assertThat(t.parse(text, 0, text.length)).isNull();
-        assertThat(t.ipv4).isEqualTo(p.isIpv4());
-        assertThat(t.high).isEqualTo(p.high());
-        assertThat(t.low).isEqualTo(p.low());
-        assertThat(t.length).isEqualTo(p.length());
+    @Test
+    void prefixText_agreesWithModelParser() {
+        PropertyCheck.forAll(5000, g -> {
+            boolean ipv4 = g.bool();
+            // small-biased words give many zero groups ("::" placement), uniform ones dense addresses
+            long high = g.bool() ? g.anyLong() : g.ipv6Word();
+            long low = g.bool() ? g.anyLong() : g.ipv6Word();
+            int len = g.intBetween(0, 128);
+            Prefix p = ipv4
+                    ? Prefix.ofMasked(
+                            dev.routescope.model.AddressFamily.IPV4, high & 0xFFFF_FFFF_0000_0000L, 0, len % 33)
+                    : Prefix.ofMasked(dev.routescope.model.AddressFamily.IPV6, high, low, len);
+            g.note("prefix", p);
+            char[] text = p.toString().toCharArray();
+            PrefixText t = new PrefixText();
+            assertThat(t.parse(text, 0, text.length)).isNull();
+            assertThat(t.ipv4).isEqualTo(p.isIpv4());
+            assertThat(t.high).isEqualTo(p.high());
+            assertThat(t.low).isEqualTo(p.low());
+            assertThat(t.length).isEqualTo(p.length());
+        });
     }
 
-    @Property(tries = 3000)
-    void prefixText_rejectsWhatModelRejects(@ForAll("prefixLike") String s) {
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "0",
+                "/",
+                ":",
+                ".",
+                "::",
+                "::/0",
+                "0.0.0.0/0",
+                "0.0.0.0/32",
+                "0.0.0.0/33",
+                "::/128",
+                "::/129",
+                "1.2.3.4/",
+                "01.2.3.0/24",
+                "1.2.3.0/024",
+                "fffff::/16",
+                "1:2:3:4:5:6:7:8/128",
+                "1:2:3:4:5:6:7:8:9/128",
+                "a.b.c.d/8"
+            })
+    void prefixText_edgeCases_rejectWhatModelRejects(String s) {
+        checkRejectsWhatModelRejects(s);
+    }
+
+    @Test
+    void prefixText_rejectsWhatModelRejects() {
+        PropertyCheck.forAll(
+                3000, g -> checkRejectsWhatModelRejects(g.note("text", g.string(1, 45, "0123456789abcdef:./"))));
+    }
+
+    private static void checkRejectsWhatModelRejects(String s) {
         char[] text = s.toCharArray();
         String error = new PrefixText().parse(text, 0, text.length);
         boolean modelAccepts;
@@ -126,13 +176,5 @@ class RpkiReaderFuzzProperties {
         } else {
             assertThat(modelAccepts).as("%s: %s", s, error).isFalse();
         }
-    }
-
-    @Provide
-    Arbitrary<String> prefixLike() {
-        return Arbitraries.strings()
-                .withChars("0123456789abcdef:./")
-                .ofMinLength(1)
-                .ofMaxLength(45);
     }
 }

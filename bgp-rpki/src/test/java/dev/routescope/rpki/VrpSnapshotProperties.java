@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.routescope.model.AddressFamily;
 import dev.routescope.model.Prefix;
+import dev.routescope.testsupport.Gen;
+import dev.routescope.testsupport.PropertyCheck;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.From;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 /**
  * "Fast equals naive" on random VRP sets crowded into a small address range, so that prefixes nest
@@ -24,14 +19,9 @@ import net.jqwik.api.constraints.Size;
  */
 class VrpSnapshotProperties {
 
-    @Provide
-    Arbitrary<Vrp> vrps() {
-        Arbitrary<Boolean> v4 = Arbitraries.of(true, false);
-        Arbitrary<Long> bits = Arbitraries.longs();
-        Arbitrary<Integer> len = Arbitraries.integers().between(0, 128);
-        Arbitrary<Integer> extra = Arbitraries.integers().between(0, 130);
-        Arbitrary<Long> asn = Arbitraries.of(0L, 1L, 2L, 3L, 4294967295L);
-        return Combinators.combine(v4, bits, len, extra, asn).as(VrpSnapshotProperties::crowded);
+    static Vrp vrp(Gen g) {
+        return crowded(
+                g.bool(), g.anyLong(), g.intBetween(0, 128), g.intBetween(0, 130), g.pick(0L, 1L, 2L, 3L, 4294967295L));
     }
 
     // every address lies in 10.0.0.0/20 or 2001:db8::/116 (the top of the low word), so prefixes collide
@@ -46,54 +36,57 @@ class VrpSnapshotProperties {
         return new Vrp(p, Math.min(128, len + extra % 4), asn);
     }
 
-    @Provide
-    Arbitrary<Prefix> routes() {
-        return vrps().map(Vrp::prefix)
-                .flatMap(p -> Arbitraries.integers().between(-2, 3).map(d -> {
-                    int bits = p.family().bits();
-                    return Prefix.ofMasked(p.family(), p.high(), p.low(), Math.max(0, Math.min(bits, p.length() + d)));
-                }));
+    /** A VRP's prefix, up to 2 bits shorter or 3 bits longer (covering, covered and exact routes). */
+    static Prefix route(Gen g) {
+        Prefix p = vrp(g).prefix();
+        int d = g.intBetween(-2, 3);
+        int bits = p.family().bits();
+        return Prefix.ofMasked(p.family(), p.high(), p.low(), Math.max(0, Math.min(bits, p.length() + d)));
     }
 
-    @Property(tries = 300)
-    void validateState_randomCrowdedSet_equalsLinearScan(
-            @ForAll @Size(max = 60) List<@From("vrps") Vrp> vrps,
-            @ForAll @Size(min = 1, max = 40) List<@From("routes") Prefix> routes) {
-        VrpSnapshot s = VrpSnapshot.of(vrps);
-        NaiveValidator naive = new NaiveValidator(vrps);
-        for (Prefix r : routes) {
-            for (long origin : new long[] {-1, 0, 1, 2, 3, 4294967295L}) {
-                assertThat(s.validateState(r, origin))
-                        .as("%s origin %d over %s", r, origin, vrps)
-                        .isEqualTo(naive.validate(r, origin));
+    @Test
+    void validateState_randomCrowdedSet_equalsLinearScan() {
+        PropertyCheck.forAll(300, g -> {
+            List<Vrp> vrps = g.note("vrps", g.list(0, 60, () -> vrp(g)));
+            List<Prefix> routes = g.note("routes", g.list(1, 40, () -> route(g)));
+            VrpSnapshot s = VrpSnapshot.of(vrps);
+            NaiveValidator naive = new NaiveValidator(vrps);
+            for (Prefix r : routes) {
+                for (long origin : new long[] {-1, 0, 1, 2, 3, 4294967295L}) {
+                    assertThat(s.validateState(r, origin))
+                            .as("%s origin %d over %s", r, origin, vrps)
+                            .isEqualTo(naive.validate(r, origin));
+                }
             }
-        }
-        assertThat(s.size()).isEqualTo(new HashSet<>(vrps).size());
-        assertThat(s.vrps())
-                .containsExactlyInAnyOrderElementsOf(new HashSet<>(vrps))
-                .isSorted();
+            assertThat(s.size()).isEqualTo(new HashSet<>(vrps).size());
+            assertThat(s.vrps())
+                    .containsExactlyInAnyOrderElementsOf(new HashSet<>(vrps))
+                    .isSorted();
+        });
     }
 
-    @Property(tries = 200)
-    void withChanges_anyDelta_equalsSnapshotBuiltFromScratch(
-            @ForAll @Size(max = 50) List<@From("vrps") Vrp> base,
-            @ForAll @Size(max = 20) List<@From("vrps") Vrp> announced,
-            @ForAll @Size(max = 20) List<@From("vrps") Vrp> withdrawnExtra) {
-        List<Vrp> withdrawn = new ArrayList<>(withdrawnExtra);
-        for (int i = 0; i < base.size(); i += 3) {
-            withdrawn.add(base.get(i));
-        }
-        VrpSnapshot patched = VrpSnapshot.of(base).withChanges(announced, withdrawn);
+    @Test
+    void withChanges_anyDelta_equalsSnapshotBuiltFromScratch() {
+        PropertyCheck.forAll(200, g -> {
+            List<Vrp> base = g.note("base", g.list(0, 50, () -> vrp(g)));
+            List<Vrp> announced = g.note("announced", g.list(0, 20, () -> vrp(g)));
+            List<Vrp> withdrawn = new ArrayList<>(g.list(0, 20, () -> vrp(g)));
+            for (int i = 0; i < base.size(); i += 3) {
+                withdrawn.add(base.get(i));
+            }
+            g.note("withdrawn", withdrawn);
+            VrpSnapshot patched = VrpSnapshot.of(base).withChanges(announced, withdrawn);
 
-        // RTR order: withdrawals apply to the old set, then announcements are added
-        Set<Vrp> expected = new HashSet<>(base);
-        expected.removeAll(withdrawn);
-        expected.addAll(announced);
-        assertThat(patched.vrps()).containsExactlyInAnyOrderElementsOf(expected);
-        VrpSnapshot scratch = VrpSnapshot.of(new ArrayList<>(expected));
-        for (Vrp v : base) {
-            assertThat(patched.validateState(v.prefix(), v.asn()))
-                    .isEqualTo(scratch.validateState(v.prefix(), v.asn()));
-        }
+            // RTR order: withdrawals apply to the old set, then announcements are added
+            Set<Vrp> expected = new HashSet<>(base);
+            expected.removeAll(withdrawn);
+            expected.addAll(announced);
+            assertThat(patched.vrps()).containsExactlyInAnyOrderElementsOf(expected);
+            VrpSnapshot scratch = VrpSnapshot.of(new ArrayList<>(expected));
+            for (Vrp v : base) {
+                assertThat(patched.validateState(v.prefix(), v.asn()))
+                        .isEqualTo(scratch.validateState(v.prefix(), v.asn()));
+            }
+        });
     }
 }
