@@ -1,0 +1,4 @@
+@NullMarked
+package dev.routescope.examples.cli;
+
+import org.jspecify.annotations.NullMarked;
