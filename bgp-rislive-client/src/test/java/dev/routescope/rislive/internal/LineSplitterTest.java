@@ -2,15 +2,11 @@ package dev.routescope.rislive.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.routescope.testsupport.PropertyCheck;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
-import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 class LineSplitterTest {
@@ -52,27 +48,31 @@ class LineSplitterTest {
         assertThat(lines).containsExactly("ok");
     }
 
-    @Property(tries = 200)
-    void feed_anyChunking_givesTheSameLines(
-            @ForAll @Size(max = 20) List<@StringLength(max = 40) String> input,
-            @ForAll @IntRange(min = 1, max = 17) int chunk) {
-        List<String> expected = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
-        for (String line : input) {
-            String clean = line.replace('\n', ' ').replace('\r', ' ');
-            text.append(clean).append('\n');
-            if (!clean.isEmpty()) {
-                expected.add(clean);
+    @Test
+    void feed_anyChunking_givesTheSameLines() {
+        PropertyCheck.forAll(200, g -> {
+            List<String> input = g.list(0, 20, () -> g.string(40));
+            int chunk = g.intBetween(1, 17);
+            g.note("input", input);
+            g.note("chunk", chunk);
+            List<String> expected = new ArrayList<>();
+            StringBuilder text = new StringBuilder();
+            for (String line : input) {
+                String clean = line.replace('\n', ' ').replace('\r', ' ');
+                text.append(clean).append('\n');
+                if (!clean.isEmpty()) {
+                    expected.add(clean);
+                }
             }
-        }
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        LineSplitter s = new LineSplitter(1 << 16);
-        lines.clear();
-        for (int i = 0; i < bytes.length; i += chunk) {
-            s.feed(ByteBuffer.wrap(bytes, i, Math.min(chunk, bytes.length - i)), handler);
-        }
-        s.finish(handler);
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            LineSplitter s = new LineSplitter(1 << 16);
+            lines.clear();
+            for (int i = 0; i < bytes.length; i += chunk) {
+                s.feed(ByteBuffer.wrap(bytes, i, Math.min(chunk, bytes.length - i)), handler);
+            }
+            s.finish(handler);
 
-        assertThat(lines).isEqualTo(expected);
+            assertThat(lines).isEqualTo(expected);
+        });
     }
 }
