@@ -172,10 +172,15 @@ final class ScriptedCache implements AutoCloseable {
         server.close();
     }
 
-    /** A script that answers a Reset Query with the given payload and End of Data, then reads until closed. */
+    /** A script that answers a Reset Query (after a Cache Reset if a Serial Query comes first) with the given payload and End of Data, then reads until closed. */
     static Script serves(int version, int session, int serial, RtrPdu... payload) {
         return c -> {
             RtrPdu q = c.read();
+            if (q instanceof RtrPdu.SerialQuery) {
+                // a new cache instance cannot serve the client's old session: what a real cache does
+                c.send(new RtrPdu.CacheReset(q.version()));
+                q = c.read();
+            }
             if (!(q instanceof RtrPdu.ResetQuery)) {
                 throw new AssertionError("expected Reset Query, got " + q);
             }
