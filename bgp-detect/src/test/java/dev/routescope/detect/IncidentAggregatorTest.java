@@ -9,13 +9,10 @@ import dev.routescope.detect.spi.Alert;
 import dev.routescope.detect.spi.AlertType;
 import dev.routescope.model.Asn;
 import dev.routescope.model.Prefix;
+import dev.routescope.testsupport.PropertyCheck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 class IncidentAggregatorTest {
@@ -206,42 +203,51 @@ class IncidentAggregatorTest {
     }
 
     /** Replaying any alert sequence gives the same notifications (ids, statuses, order). */
-    @Property(tries = 200)
-    void replay_sameAlerts_sameIncidents(@ForAll @Size(max = 60) List<@IntRange(min = 0, max = 59) Integer> script) {
-        List<Alert> alerts = new ArrayList<>();
-        long t = 0;
-        for (int s : script) {
-            t += s % 7 * 5L;
-            int peer = s % 4 + 1;
-            alerts.add(s % 3 == 0 ? clear(t, peer) : raise(t, peer));
-        }
-        assertThat(run(alerts)).isEqualTo(run(alerts));
+    @Test
+    void replay_sameAlerts_sameIncidents() {
+        PropertyCheck.forAll(200, g -> {
+            List<Integer> script = g.note("script", g.list(0, 60, () -> g.intBetween(0, 59)));
+            List<Alert> alerts = new ArrayList<>();
+            long t = 0;
+            for (int s : script) {
+                t += s % 7 * 5L;
+                int peer = s % 4 + 1;
+                alerts.add(s % 3 == 0 ? clear(t, peer) : raise(t, peer));
+            }
+            assertThat(run(alerts)).isEqualTo(run(alerts));
+        });
     }
 
     /** Whatever the order of raises and clears, an OPEN is always followed by at most one RESOLVED. */
-    @Property(tries = 200)
-    void lifecycle_neverResolvesUnopenedOrTwice(
-            @ForAll @Size(max = 80) List<@IntRange(min = 0, max = 59) Integer> script) {
-        List<Alert> alerts = new ArrayList<>();
-        long t = 0;
-        for (int s : script) {
-            t += s % 5 * 11L;
-            alerts.add(s % 2 == 0 ? clear(t, s % 3 + 1) : raise(t, s % 3 + 1));
-        }
-        List<Incident> got = new ArrayList<>();
-        IncidentAggregator a = IncidentAggregator.builder().build(got::add);
-        alerts.forEach(a);
-        a.advanceTo(at(t + 10_000));
-        java.util.Map<String, Incident.Status> last = new java.util.HashMap<>();
-        for (Incident i : got) {
-            Incident.Status before = last.get(i.id());
-            if (i.status() == Incident.Status.OPEN) {
-                assertThat(before).isNull();
-            } else {
-                assertThat(before).isIn(Incident.Status.OPEN, Incident.Status.UPDATE);
+    @Test
+    void lifecycle_neverResolvesUnopenedOrTwice() {
+        int[] opened = new int[1];
+        PropertyCheck.forAll(200, g -> {
+            List<Integer> script = g.note("script", g.list(0, 80, () -> g.intBetween(0, 59)));
+            List<Alert> alerts = new ArrayList<>();
+            long t = 0;
+            for (int s : script) {
+                t += s % 5 * 11L;
+                alerts.add(s % 2 == 0 ? clear(t, s % 3 + 1) : raise(t, s % 3 + 1));
             }
-            last.put(i.id(), i.status());
-        }
+            List<Incident> got = new ArrayList<>();
+            IncidentAggregator a = IncidentAggregator.builder().build(got::add);
+            alerts.forEach(a);
+            a.advanceTo(at(t + 10_000));
+            java.util.Map<String, Incident.Status> last = new java.util.HashMap<>();
+            for (Incident i : got) {
+                Incident.Status before = last.get(i.id());
+                if (i.status() == Incident.Status.OPEN) {
+                    assertThat(before).isNull();
+                    opened[0]++;
+                } else {
+                    assertThat(before).isIn(Incident.Status.OPEN, Incident.Status.UPDATE);
+                }
+                last.put(i.id(), i.status());
+            }
+        });
+        // the scripts must open incidents often, or the lifecycle check is vacuous
+        assertThat(opened[0]).isGreaterThan(50);
     }
 
     private static List<String> run(List<Alert> alerts) {

@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.routescope.model.AsPath;
 import dev.routescope.model.Asn;
 import dev.routescope.model.Prefix;
+import dev.routescope.testsupport.PropertyCheck;
 import java.io.StringReader;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 class MonitoredResourcesTest {
@@ -167,27 +165,34 @@ class MonitoredResourcesTest {
     }
 
     /** Arbitrary text never escapes as anything but IllegalArgumentException naming the source. */
-    @Property(tries = 500)
-    void anyText_failsCleanlyOrParses(@ForAll @StringLength(max = 200) String text) {
-        try {
-            MonitoredResources.parseBgpalerterYaml(new StringReader(text), "fuzz.yml");
-        } catch (IllegalArgumentException e) {
-            assertThat(e.getMessage()).startsWith("fuzz.yml");
-        }
+    @Test
+    void anyText_failsCleanlyOrParses() {
+        PropertyCheck.forAll(500, g -> {
+            String text = g.note("text", g.string(200));
+            try {
+                MonitoredResources.parseBgpalerterYaml(new StringReader(text), "fuzz.yml");
+            } catch (IllegalArgumentException e) {
+                assertThat(e.getMessage()).startsWith("fuzz.yml");
+            }
+        });
     }
 
-    /** YAML-shaped garbage: real keys with random values. */
-    @Property(tries = 500)
-    void mutatedEntries_failCleanlyOrParse(
-            @ForAll @StringLength(max = 20) String prefix,
-            @ForAll @StringLength(max = 20) String asn,
-            @ForAll @StringLength(max = 10) String flag) {
-        String yaml = "'" + prefix.replace("'", "") + "':\n  description: d\n  asn: '" + asn.replace("'", "")
-                + "'\n  ignoreMorespecifics: '" + flag.replace("'", "") + "'\n";
-        try {
-            MonitoredResources.parseBgpalerterYaml(new StringReader(yaml), "m.yml");
-        } catch (IllegalArgumentException e) {
-            assertThat(e.getMessage()).startsWith("m.yml");
-        }
+    /** YAML-shaped garbage: real keys with random values, some of them plausible so that parsing gets deep. */
+    @Test
+    void mutatedEntries_failCleanlyOrParse() {
+        PropertyCheck.forAll(500, g -> {
+            String prefix =
+                    g.bool() ? g.string(20) : g.pick("193.0.0.0/21", "2001:db8::/32", "0.0.0.0/0", "1.2.3.4/33");
+            String asn = g.bool() ? g.string(20) : g.pick("3333", "AS3333", "4294967296", "[1, 2]", "-1", "");
+            String flag = g.bool() ? g.string(10) : g.pick("true", "false", "yes", "TRUE", "");
+            String yaml = "'" + prefix.replace("'", "") + "':\n  description: d\n  asn: '" + asn.replace("'", "")
+                    + "'\n  ignoreMorespecifics: '" + flag.replace("'", "") + "'\n";
+            g.note("yaml", yaml);
+            try {
+                MonitoredResources.parseBgpalerterYaml(new StringReader(yaml), "m.yml");
+            } catch (IllegalArgumentException e) {
+                assertThat(e.getMessage()).startsWith("m.yml");
+            }
+        });
     }
 }

@@ -3,20 +3,22 @@ package dev.routescope.detect.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.routescope.model.Prefix;
+import dev.routescope.testsupport.PropertyCheck;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 /** The compact routing state agrees with a naive map of maps on any operation sequence. */
 class RouteTableProperties {
 
-    @Property(tries = 300)
-    void routeTable_equalsNaiveModel(@ForAll @Size(max = 300) List<@IntRange(min = 0, max = 9999) Integer> ops) {
+    @Test
+    void routeTable_equalsNaiveModel() {
+        PropertyCheck.forAll(300, g -> checkAgainstModel(g.note("ops", g.list(0, 300, () -> g.intBetween(0, 9999)))));
+    }
+
+    private static void checkAgainstModel(List<Integer> ops) {
         RouteTable table = new RouteTable(1_000_000);
         Map<Prefix, Map<Integer, Long>> model = new HashMap<>();
         for (int op : ops) {
