@@ -80,10 +80,15 @@ public final class RisMessageDecoder {
     private final Map<String, IpAddress[]> nextHops = new HashMap<>();
     private final Map<String, String> collectors = new HashMap<>();
     private final Fields f = new Fields();
+    private final @Nullable FastFrameScanner scanner;
+    private final int maxStringChars;
     private long rawFallbacks;
+    private long fastPathFrames;
 
     private RisMessageDecoder(Builder b) {
         this.rawUpdateDecoder = b.rawUpdateDecoder != null ? b.rawUpdateDecoder : RawUpdateDecoder.mrtParser();
+        this.scanner = b.fastPath ? new FastFrameScanner(this, f) : null;
+        this.maxStringChars = b.maxFrameChars;
         this.json = JsonFactory.builder()
                 .recyclerPool(new OwnerPool())
                 .streamReadConstraints(StreamReadConstraints.builder()
@@ -112,6 +117,11 @@ public final class RisMessageDecoder {
         return rawFallbacks;
     }
 
+    /** {@return frames decoded by the built-in scanner rather than jackson-core (for tests)} */
+    long fastPathFrames() {
+        return fastPathFrames;
+    }
+
     /**
      * Decodes one frame.
      *
@@ -119,6 +129,14 @@ public final class RisMessageDecoder {
      * @return the frame; {@link RisFrame.Malformed} if it is not valid RIS Live
      */
     public RisFrame decode(String text) {
+        FastFrameScanner fast = scanner;
+        if (fast != null && text.length() <= maxStringChars) {
+            RisMessage m = fast.scan(text);
+            if (m != null) {
+                fastPathFrames++;
+                return m;
+            }
+        }
         try (JsonParser p = json.createParser(text)) {
             return decode(p);
         } catch (JsonProcessingException e) {
@@ -138,6 +156,15 @@ public final class RisMessageDecoder {
      * @return the frame; {@link RisFrame.Malformed} if it is not valid RIS Live (offset in bytes)
      */
     public RisFrame decode(byte[] utf8, int offset, int length) {
+        FastFrameScanner fast = scanner;
+        if (fast != null && length <= maxStringChars) {
+            // Decoding to a String first is cheap for ASCII frames (an intrinsic) and lets one scanner serve both.
+            RisMessage m = fast.scan(new String(utf8, offset, length, StandardCharsets.UTF_8));
+            if (m != null) {
+                fastPathFrames++;
+                return m;
+            }
+        }
         try (JsonParser p = json.createParser(utf8, offset, length)) {
             return decode(p);
         } catch (JsonProcessingException e) {
@@ -260,7 +287,7 @@ public final class RisMessageDecoder {
         return new RisMessage(type, timestamp, collector, peer, id, events, f.endOfRib, f.state, f.raw);
     }
 
-    private List<RouteEvent> updateEvents(Instant timestamp, String collector, Peer peer) {
+    List<RouteEvent> updateEvents(Instant timestamp, String collector, Peer peer) {
         RawUpdateDecoder rawDecoder = rawUpdateDecoder;
         String raw = f.raw;
         if (rawDecoder != RawUpdateDecoder.JSON_ONLY && raw != null) {
@@ -334,7 +361,7 @@ public final class RisMessageDecoder {
         return events;
     }
 
-    private PeerStateChange stateChange(Instant timestamp, String collector, Peer peer) {
+    PeerStateChange stateChange(Instant timestamp, String collector, Peer peer) {
         String state = f.state == null ? "" : f.state.toLowerCase(Locale.ROOT);
         return switch (state) {
             case "connected", "established", "up" ->
@@ -370,14 +397,20 @@ public final class RisMessageDecoder {
         if (cached != null) {
             return cached;
         }
-        String name = host.toLowerCase(Locale.ROOT);
-        if (name.endsWith(RIPE_SUFFIX)) {
-            name = name.substring(0, name.length() - RIPE_SUFFIX.length());
-        }
+        String name = normaliseCollector(host);
         if (collectors.size() >= MAX_CACHE) {
             collectors.clear();
         }
         collectors.put(host, name);
+        return name;
+    }
+
+    /** {@return the collector name of a {@code host}: lower case, {@code .ripe.net} stripped} */
+    static String normaliseCollector(String host) {
+        String name = host.toLowerCase(Locale.ROOT);
+        if (name.endsWith(RIPE_SUFFIX)) {
+            name = name.substring(0, name.length() - RIPE_SUFFIX.length());
+        }
         return name;
     }
 
@@ -526,14 +559,23 @@ public final class RisMessageDecoder {
 
     private static Aggregator readAggregator(JsonParser p, JsonToken t) throws IOException {
         String s = expectString(p, t, "aggregator");
+        try {
+            return parseAggregator(s);
+        } catch (IllegalArgumentException e) {
+            throw problem(p, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Parses {@code <asn>:<ipv4>}; the message of the exception is the whole problem. */
+    static Aggregator parseAggregator(String s) {
         int colon = s.indexOf(':');
         if (colon <= 0) {
-            throw problem(p, "bad 'aggregator' '" + s + "' (expected: <asn>:<ipv4>)");
+            throw new IllegalArgumentException("bad 'aggregator' '" + s + "' (expected: <asn>:<ipv4>)");
         }
         try {
             return new Aggregator(Asn.parse(s.substring(0, colon)), IpAddress.parse(s.substring(colon + 1)));
         } catch (IllegalArgumentException e) {
-            throw problem(p, "bad 'aggregator' '" + s + "': " + e.getMessage());
+            throw new IllegalArgumentException("bad 'aggregator' '" + s + "': " + e.getMessage(), e);
         }
     }
 
@@ -598,18 +640,9 @@ public final class RisMessageDecoder {
         if (cached != null) {
             return cached;
         }
-        IpAddress[] hop = new IpAddress[2];
+        IpAddress[] hop;
         try {
-            int comma = text.indexOf(',');
-            IpAddress first = IpAddress.parse(comma < 0 ? text : text.substring(0, comma));
-            if (comma >= 0) {
-                hop[0] = first;
-                hop[1] = IpAddress.parse(text.substring(comma + 1));
-            } else if (isLinkLocal(first)) {
-                hop[1] = first;
-            } else {
-                hop[0] = first;
-            }
+            hop = parseNextHop(text);
         } catch (IllegalArgumentException e) {
             throw problem(p, "bad 'next_hop': " + e.getMessage());
         }
@@ -617,6 +650,22 @@ public final class RisMessageDecoder {
             nextHops.clear();
         }
         nextHops.put(text, hop);
+        return hop;
+    }
+
+    /** {@return [global, link-local] of a next hop text (either may be null)} */
+    static IpAddress[] parseNextHop(String text) {
+        IpAddress[] hop = new IpAddress[2];
+        int comma = text.indexOf(',');
+        IpAddress first = IpAddress.parse(comma < 0 ? text : text.substring(0, comma));
+        if (comma >= 0) {
+            hop[0] = first;
+            hop[1] = IpAddress.parse(text.substring(comma + 1));
+        } else if (isLinkLocal(first)) {
+            hop[1] = first;
+        } else {
+            hop[0] = first;
+        }
         return hop;
     }
 
@@ -689,7 +738,7 @@ public final class RisMessageDecoder {
     }
 
     /** Per-frame scratch state, reused across frames. */
-    private static final class Fields {
+    static final class Fields {
         long timestampMicros;
 
         @Nullable
@@ -818,6 +867,8 @@ public final class RisMessageDecoder {
         private boolean rawSet;
         private int maxFrameChars = 16 << 20;
         private boolean maxSet;
+        private boolean fastPath = true;
+        private boolean fastPathSet;
 
         private Builder() {}
 
@@ -857,6 +908,25 @@ public final class RisMessageDecoder {
             }
             maxFrameChars = chars;
             maxSet = true;
+            return this;
+        }
+
+        /**
+         * Whether frames of the usual shape are read by the built-in scanner (default true); frames it
+         * does not take (escapes, unknown or repeated fields, control frames, errors) always go through
+         * jackson-core. Both paths give equal results; switch it off only to compare or to debug.
+         *
+         * @param enabled false to decode every frame with jackson-core
+         * @return this
+         * @throws IllegalStateException if already set
+         * @since 0.2
+         */
+        public Builder fastPath(boolean enabled) {
+            if (fastPathSet) {
+                throw new IllegalStateException("fastPath was already set to " + fastPath);
+            }
+            fastPath = enabled;
+            fastPathSet = true;
             return this;
         }
 

@@ -97,6 +97,28 @@ class RealTrafficTest {
         assertThat(compared[1]).isGreaterThan(1_000);
     }
 
+    @Test
+    void fastPath_wholeFileWithAndWithoutRaw_equalsJacksonPathAndTakesNearlyEveryFrame() throws Exception {
+        RisMessageDecoder fast = RisMessageDecoder.builder().build();
+        RisMessageDecoder jackson = RisMessageDecoder.builder().fastPath(false).build();
+        for (String frame : FRAMES) {
+            assertThat(fast.decode(frame)).as(frame).isEqualTo(jackson.decode(frame));
+        }
+        assertThat(fast.fastPathFrames()).isEqualTo(FRAMES.size());
+        assertThat(jackson.fastPathFrames()).isZero();
+
+        RisMessageDecoder fastRaw = RisMessageDecoder.builder().build();
+        RisMessageDecoder jacksonRaw =
+                RisMessageDecoder.builder().fastPath(false).build();
+        long[] frames = new long[1];
+        MrtToRisLive.builder().includeRaw(true).build().convert(SharedData.file(FILE), frame -> {
+            byte[] utf8 = frame.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(fastRaw.decode(utf8, 0, utf8.length)).as(frame).isEqualTo(jacksonRaw.decode(frame));
+            frames[0]++;
+        });
+        assertThat(fastRaw.fastPathFrames()).isEqualTo(frames[0]);
+    }
+
     /** The MRT events RIS Live shows: state changes only into or out of ESTABLISHED (streamed). */
     private static Iterator<RouteEvent> liveVisible(Iterator<RouteEvent> all) {
         return new Iterator<>() {

@@ -66,6 +66,8 @@ class RisMessageDecoderMutationTest {
     void decode_mutatedRealFrames_neverThrowsAndReportsEveryMalformedFrameWithItsText() {
         RisMessageDecoder decoder = RisMessageDecoder.builder().build();
         RisMessageDecoder utf8Decoder = RisMessageDecoder.builder().build();
+        RisMessageDecoder jacksonOnly =
+                RisMessageDecoder.builder().fastPath(false).build();
         SplittableRandom random = new SplittableRandom(SEED);
         long malformed = 0;
         long messages = 0;
@@ -77,14 +79,18 @@ class RisMessageDecoderMutationTest {
             String context = "seed " + seed + " (base " + SEED + ", mutation " + n + "): " + frame;
             RisFrame f;
             RisFrame g;
+            RisFrame j;
             try {
                 f = decoder.decode(frame);
                 byte[] utf8 = frame.getBytes(StandardCharsets.UTF_8);
                 g = utf8Decoder.decode(utf8, 0, utf8.length);
+                j = jacksonOnly.decode(frame);
             } catch (RuntimeException | StackOverflowError e) {
                 throw new AssertionError("exception escaped for " + context, e);
             }
             assertThat(g.getClass()).as(context).isEqualTo(f.getClass());
+            // the fast path gives exactly what jackson alone gives, malformed reports included
+            assertThat(f).as(context).isEqualTo(j);
             if (f instanceof RisFrame.Malformed m) {
                 malformed++;
                 assertThat(m.reason()).as(context).isNotBlank();
@@ -108,7 +114,8 @@ class RisMessageDecoderMutationTest {
         // the mutations reach both sides: many frames break, many survive (mostly with hostile raw)
         assertThat(malformed).isGreaterThan(MUTATIONS / 10);
         assertThat(messages).isGreaterThan(MUTATIONS / 10);
-        assertThat(decoder.rawFallbacks()).isGreaterThan(100);
+        assertThat(decoder.rawFallbacks()).isGreaterThan(100).isEqualTo(jacksonOnly.rawFallbacks());
+        assertThat(decoder.fastPathFrames()).isGreaterThan(messages / 2);
     }
 
     @Test
