@@ -429,7 +429,8 @@ public final class RtrClient implements AutoCloseable {
         }
     }
 
-    private void checkExpiry(long now) {
+    /** Goes STALE when Expire has passed; returns true if the data was flushed just now. */
+    private boolean checkExpiry(long now) {
         if (hasData && !stale && now - expireAtNanos >= 0) {
             stale = true;
             lastFailure = "data expired: no successful sync within the Expire interval of " + expire;
@@ -442,7 +443,9 @@ public final class RtrClient implements AutoCloseable {
             }
             log.warn("rtr {}: {}", endpoint(), lastFailure);
             setState(RtrState.STALE);
+            return flushOnExpire;
         }
+        return false;
     }
 
     private void setState(RtrState next) {
@@ -507,7 +510,11 @@ public final class RtrClient implements AutoCloseable {
         sendQuery(ss);
         while (!closed) {
             long now = System.nanoTime();
-            checkExpiry(now);
+            if (checkExpiry(now) && ss.pending && !ss.queryWasReset) {
+                // the delta in flight was computed against data just flushed: start over with a reset
+                disconnected("data expired while a Serial Query was outstanding");
+                return Outcome.RETRY;
+            }
             if (ss.pending && now - ss.lastProgressNanos > responseTimeout.toNanos()) {
                 disconnected("no PDU from the cache for " + responseTimeout + " while a response was due");
                 return Outcome.RETRY;
