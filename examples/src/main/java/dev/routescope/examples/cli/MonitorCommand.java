@@ -13,6 +13,10 @@ import dev.routescope.detect.Sinks;
 import dev.routescope.detect.spi.DetectorProvider;
 import dev.routescope.model.Asn;
 import dev.routescope.model.Prefix;
+import dev.routescope.rislive.RisLiveClient;
+import dev.routescope.rislive.RisMessageType;
+import dev.routescope.rislive.RisSubscription;
+import dev.routescope.rpki.rtr.RtrClient;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -29,6 +33,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -85,6 +92,20 @@ final class MonitorCommand implements Callable<Integer> {
             description = "VRPs (rpki-client/Routinator JSON or CSV); default: embedded.")
     @Nullable
     Path vrps;
+
+    @Option(
+            names = "--rtr",
+            paramLabel = "HOST:PORT",
+            description = "Take VRPs and ASPAs from an RTR cache (kept in sync while running) instead of a file.")
+    @Nullable
+    String rtr;
+
+    @Option(
+            names = "--rtr-timeout",
+            paramLabel = "DURATION",
+            defaultValue = "PT30S",
+            description = "How long to wait for the RTR cache's first data set (default: ${DEFAULT-VALUE}).")
+    Duration rtrTimeout = Duration.ofSeconds(30);
 
     @Option(names = "--no-rpki", description = "Run without RPKI data.")
     boolean noRpki;
@@ -169,9 +190,10 @@ final class MonitorCommand implements Callable<Integer> {
         if (duration != null && !rislive) {
             throw new CliException("--duration applies to --rislive only");
         }
-        if (noRpki && vrps != null) {
-            throw new CliException("choose one of --vrps and --no-rpki");
+        if ((noRpki ? 1 : 0) + (vrps != null ? 1 : 0) + (rtr != null ? 1 : 0) > 1) {
+            throw new CliException("choose one of --vrps, --rtr and --no-rpki");
         }
+        RtrEndpoint rtrCache = rtr == null ? null : RtrEndpoint.parse(rtr);
         if (top < 0 || workers < 1) {
             throw new CliException("--top must be >= 0 and --workers >= 1");
         }
@@ -204,11 +226,35 @@ final class MonitorCommand implements Callable<Integer> {
 
         MonitoredResources monitored = Inputs.prefixes(prefixes);
         Inputs.Relationships rel = Inputs.relationships(asRel);
-        Inputs.Vrps loadedVrps = noRpki ? null : Inputs.vrps(vrps);
+        Inputs.Vrps loadedVrps = noRpki || rtrCache != null ? null : Inputs.vrps(vrps);
+        RtrClient rtrClient = rtrCache == null ? null : rtrCache.connect(rtrTimeout);
+        try {
+            return monitor(out, err, mode, mrtSources, bytesRead, extraSinks, monitored, rel, loadedVrps, rtrClient);
+        } finally {
+            if (rtrClient != null) {
+                rtrClient.close();
+            }
+        }
+    }
+
+    private int monitor(
+            PrintWriter out,
+            PrintWriter err,
+            Progress.Mode mode,
+            List<MrtSources.Source> mrtSources,
+            AtomicLong bytesRead,
+            List<IncidentSink> extraSinks,
+            MonitoredResources monitored,
+            Inputs.Relationships rel,
+            Inputs.@Nullable Vrps loadedVrps,
+            @Nullable RtrClient rtrClient)
+            throws Exception {
 
         String sourceText;
         if (rislive) {
-            sourceText = "RIS Live " + RisLiveSource.describe(monitored);
+            sourceText = monitored.prefixes().isEmpty()
+                    ? "RIS Live (every update)"
+                    : "RIS Live (" + monitored.prefixes().size() + " monitored prefixes and their more-specifics)";
         } else if (replay != null) {
             sourceText = "RIS Live recording " + replay;
         } else if (mrt.isEmpty()) {
@@ -217,7 +263,19 @@ final class MonitorCommand implements Callable<Integer> {
             sourceText = mrtSources.size() + " MRT file(s)";
         }
         out.println("Routescope monitor: " + sourceText);
-        out.println("  " + (loadedVrps == null ? "VRPs: none (--no-rpki)" : loadedVrps.summary()));
+        if (rtrClient != null) {
+            out.printf(
+                    Locale.ROOT,
+                    "  VRPs: %,d and %,d ASPAs from RTR cache %s (protocol %d, session %d, serial %d)%n",
+                    rtrClient.vrpCount(),
+                    rtrClient.aspaCount(),
+                    rtrClient.endpoint(),
+                    rtrClient.version(),
+                    rtrClient.sessionId(),
+                    rtrClient.serial());
+        } else {
+            out.println("  " + (loadedVrps == null ? "VRPs: none (--no-rpki)" : loadedVrps.summary()));
+        }
         out.println("  " + rel.summary());
         out.printf(
                 Locale.ROOT,
@@ -236,12 +294,12 @@ final class MonitorCommand implements Callable<Integer> {
 
         Progress prog = new Progress(mode, err, bytesRead, total(mrtSources));
         EventSource source;
-        RisLiveSource live = null;
-        if (rislive || replay != null) {
-            live = rislive
-                    ? RisLiveSource.live(monitored, duration)
-                    : RisLiveSource.replay(java.util.Objects.requireNonNull(replay));
-            source = live;
+        RisLiveClient liveClient = null;
+        if (rislive) {
+            liveClient = liveClient(monitored);
+            source = EventSource.risLive(liveClient);
+        } else if (replay != null) {
+            source = EventSource.risLiveReplay(replay);
         } else {
             source = new MrtEventSource(MrtSources.byCollector(mrtSources), prog::fileDone);
         }
@@ -259,25 +317,34 @@ final class MonitorCommand implements Callable<Integer> {
                 .monitored(monitored)
                 .warmUp(warmUp)
                 .workers(workers)
-                .relationships(Adapters.relationships(rel.graph()))
+                .relationships(rel.graph())
                 .detect(detectors(minWithdrawn))
                 .sink(seen)
                 .sink(jsonl);
-        if (loadedVrps != null) {
-            b.rpki(Adapters.routeOrigins(loadedVrps.validator(), loadedVrps.dataTime()));
-            if (!loadedVrps.data().aspas().isEmpty()) {
-                b.aspa(Adapters.aspa(loadedVrps.data().aspas()));
-            }
+        if (rtrClient != null) {
+            // live: RTR deltas applied to the client's validator reach the detectors at once
+            b.rpki(rtrClient.validator(), () -> rtrClient.lastSync().orElse(null));
+            b.aspa(rtrClient::aspas);
+        } else if (loadedVrps != null) {
+            Instant dataTime = loadedVrps.dataTime();
+            b.rpki(loadedVrps.validator(), () -> dataTime);
+            b.aspa(loadedVrps.data().aspas());
         }
         extraSinks.forEach(b::sink);
         PipelineMetrics m;
         Thread hook = null;
+        ScheduledExecutorService timer = null;
         try (Pipeline pipeline = b.build()) {
             prog.start(pipeline::metrics);
-            if (live != null && rislive) {
-                RisLiveSource l = live;
-                hook = new Thread(l::close, "routescope-ctrl-c");
+            if (liveClient != null) {
+                RisLiveClient c = liveClient;
+                // Ctrl-C ends the stream; the pipeline drains and the report is printed before exit.
+                hook = new Thread(c::close, "routescope-ctrl-c");
                 Runtime.getRuntime().addShutdownHook(hook);
+                if (duration != null) {
+                    timer = Executors.newSingleThreadScheduledExecutor();
+                    var unused = timer.schedule(c::close, duration.toMillis(), TimeUnit.MILLISECONDS);
+                }
             }
             try {
                 m = pipeline.run();
@@ -287,11 +354,14 @@ final class MonitorCommand implements Callable<Integer> {
         } catch (IOException ex) {
             throw new CliException("monitor failed: " + Cli.describe(ex), ex);
         } finally {
+            if (timer != null) {
+                timer.shutdownNow();
+            }
             if (hook != null) {
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
                 } catch (IllegalStateException shuttingDown) {
-                    // Ctrl-C: the hook is running and closed the source; print what we have.
+                    // Ctrl-C: the hook is running and closed the stream; print what we have.
                 }
             }
         }
@@ -497,12 +567,18 @@ final class MonitorCommand implements Callable<Integer> {
                 || (offender != null && monitored.asn(offender.value()) != null);
     }
 
-    /** Monitored prefixes as text, for the RIS Live subscription line. */
-    static List<String> prefixTexts(MonitoredResources m) {
-        List<String> out = new ArrayList<>();
-        for (MonitoredPrefix p : m.prefixes()) {
-            out.add(p.prefix().toString());
+    /** Subscribes to the monitored prefixes and their more-specifics, or to every update if none. */
+    private static RisLiveClient liveClient(MonitoredResources monitored) {
+        RisSubscription.Builder sub = RisSubscription.builder().type(RisMessageType.UPDATE);
+        if (!monitored.prefixes().isEmpty()) {
+            sub.moreSpecific(true);
+            for (MonitoredPrefix p : monitored.prefixes()) {
+                sub.prefix(p.prefix());
+            }
         }
-        return out;
+        return RisLiveClient.builder()
+                .clientName("routescope-cli")
+                .subscription(sub.build())
+                .build();
     }
 }

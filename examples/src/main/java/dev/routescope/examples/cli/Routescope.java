@@ -33,6 +33,8 @@ import picocli.CommandLine.Spec;
             DumpCommand.class,
             ValidateCommand.class,
             LeakCheckCommand.class,
+            RtrCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Routescope implements Callable<Integer> {

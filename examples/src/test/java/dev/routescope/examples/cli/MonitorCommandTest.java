@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.routescope.testsupport.SharedData;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -258,5 +259,31 @@ class MonitorCommandTest {
         List<String> written = Files.readAllLines(alerts);
         assertThat(written).isNotEmpty();
         assertThat(Files.readAllLines(tmp.resolve("copy.jsonl"))).isEqualTo(written);
+    }
+
+    @Test
+    void replay_realRisLiveRecording_runsThroughThePipeline(@TempDir Path tmp) {
+        Path recording = SharedData.file("rislive/bgpstream_ris-live-stream.json");
+        Result r = run(
+                "monitor",
+                "--replay",
+                recording.toString(),
+                "--no-rpki",
+                "--warm-up",
+                "PT0S",
+                "--alerts",
+                tmp.resolve("alerts.jsonl").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out())
+                .startsWith("Routescope monitor: RIS Live recording " + recording)
+                // libbgpstream's capture: one announcement with a decodable raw UPDATE and one peer state
+                .contains("Replayed 2 events (1 announcements, 0 withdrawals, 1 state changes");
+    }
+
+    @Test
+    void rtrAndVrpsTogether_rejected() {
+        Result r = run("monitor", "--rtr", "127.0.0.1:3323", "--vrps", "x.json");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("routescope: choose one of --vrps, --rtr and --no-rpki");
     }
 }

@@ -145,4 +145,33 @@ class RoutescopeCliTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip()).isEqualTo("routescope: choose one of -m and --json");
     }
+
+    @Test
+    void bench_embeddedSample_comparesWithBgpdumpAndZcatInTheSameRun() {
+        ExternalTool.require("bgpdump");
+        Result r = run("bench", "--rounds", "1", "--threads", "2");
+        assertThat(r.code()).as(r.err()).isZero();
+        // every contender read the same 139,295 elements / lines
+        assertThat(r.out())
+                .containsPattern("(?m)^routescope parse, 1 thread +[0-9.]+ +139,295 .* [0-9.]+x$")
+                .containsPattern("(?m)^routescope parse, 2 threads +[0-9.]+ +139,295 ")
+                .containsPattern("(?m)^routescope dump -m \\(text\\) +[0-9.]+ +139,295 ")
+                .containsPattern("(?m)^bgpdump -m +[0-9.]+ +139,295 .* 1\\.00x$")
+                .containsPattern("(?m)^zcat/bzcat \\(decompress only\\) +[0-9.]+ +9,838,922 B ");
+        assertThat(r.err()).contains("round 1 bgpdump -m");
+    }
+
+    @Test
+    void bench_missingFile_oneLine() {
+        Result r = run("bench", "/nonexistent/updates.gz");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("routescope: no such MRT file: /nonexistent/updates.gz");
+    }
+
+    @Test
+    void help_listsEverySubcommand() {
+        Result r = run("--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("monitor", "summary", "dump", "validate", "leak-check", "rtr", "bench");
+    }
 }
