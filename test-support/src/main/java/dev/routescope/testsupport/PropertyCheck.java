@@ -190,13 +190,16 @@ public final class PropertyCheck {
             sb.append(" -Dtest='").append(cls).append('\'');
         }
         if (!g.notes().isEmpty()) {
-            sb.append("\n  notes: ").append(String.join(", ", g.notes()));
+            sb.append("\n  notes: ").append(abbreviate(String.join(", ", g.notes()), 8000));
         }
-        String cause = String.valueOf(t).strip();
-        if (cause.length() > 4000) {
-            cause = cause.substring(0, 4000) + "… (" + cause.length() + " chars)";
-        }
-        return sb.append("\n  cause: ").append(cause).toString();
+        return sb.append("\n  cause: ")
+                .append(abbreviate(String.valueOf(t).strip(), 4000))
+                .toString();
+    }
+
+    // A generated input can be megabytes; the report must stay readable in a Surefire summary.
+    private static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "… (" + text.length() + " chars)";
     }
 
     private static String callerName() {

@@ -132,4 +132,16 @@ class PropertyCheckTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("tries 0 (expected: at least 1)");
     }
+
+    @Test
+    void forAll_hugeNotes_areAbbreviatedInTheMessage() {
+        AssertionError e = catchThrowableOfType(
+                AssertionError.class,
+                () -> PropertyCheck.forAll("huge", 3, g -> {
+                    g.note("input", "x".repeat(1_000_000));
+                    throw new AssertionError("y".repeat(100_000));
+                }));
+        assertThat(e.getMessage()).hasSizeLessThan(13_000).contains("chars)");
+        assertThat(e.getCause()).hasMessage("y".repeat(100_000));
+    }
 }
