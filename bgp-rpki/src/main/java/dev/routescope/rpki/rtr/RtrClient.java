@@ -615,22 +615,14 @@ public final class RtrClient implements AutoCloseable {
     }
 
     private @Nullable Outcome handle(Session ss, RtrPdu pdu, byte[] raw) throws IOException {
-        if (!ss.negotiated) {
-            if (pdu instanceof RtrPdu.ErrorReport er
-                    && er.errorCode() == RtrErrorCode.UNSUPPORTED_PROTOCOL_VERSION.code()) {
-                received(er);
-                int next = er.version() < ss.version ? er.version() : ss.version - 1;
-                if (next < minVersion) {
-                    disconnected(
-                            "cache refuses protocol versions " + minVersion + ".." + ss.version + ": " + er.text());
-                    return Outcome.GIVE_UP;
-                }
-                downgrades.incrementAndGet();
-                tryVersion = next;
-                haveSession = false;
-                disconnected("cache does not support version " + ss.version + ", retrying with " + next);
-                return Outcome.DOWNGRADE;
+        if (pdu instanceof RtrPdu.ErrorReport er) {
+            // handled before any version check: an Error Report is never answered, whatever its version
+            if (!ss.negotiated && er.errorCode() == RtrErrorCode.UNSUPPORTED_PROTOCOL_VERSION.code()) {
+                return downgrade(ss, er);
             }
+            return receivedError(ss, er);
+        }
+        if (!ss.negotiated) {
             if (pdu.version() > ss.version) {
                 return sendError(
                         ss,
@@ -738,23 +730,38 @@ public final class RtrClient implements AutoCloseable {
             sendQuery(ss);
             return null;
         }
-        if (pdu instanceof RtrPdu.ErrorReport er) {
-            received(er);
-            RtrErrorCode code = RtrErrorCode.of(er.errorCode());
-            if (code == RtrErrorCode.NO_DATA_AVAILABLE) {
-                ss.pending = false;
-                ss.inResponse = false;
-                ss.nextQueryAtNanos = System.nanoTime() + retry.toNanos();
-                lastFailure = "cache has no data yet (No Data Available); retrying in " + retry;
-                return null;
-            }
-            haveSession = false;
-            disconnected("cache sent Error Report " + er.errorCode() + " " + (code == null ? "UNKNOWN" : code) + ": "
-                    + er.text());
-            return Outcome.RETRY;
-        }
         // Serial Query / Reset Query travel router -> cache only
         return sendError(ss, RtrErrorCode.UNSUPPORTED_PDU_TYPE, raw, "PDU type " + pdu.type() + " sent by a cache");
+    }
+
+    private Outcome downgrade(Session ss, RtrPdu.ErrorReport er) {
+        received(er);
+        int next = er.version() < ss.version ? er.version() : ss.version - 1;
+        if (next < minVersion) {
+            disconnected("cache refuses protocol versions " + minVersion + ".." + ss.version + ": " + er.text());
+            return Outcome.GIVE_UP;
+        }
+        downgrades.incrementAndGet();
+        tryVersion = next;
+        haveSession = false;
+        disconnected("cache does not support version " + ss.version + ", retrying with " + next);
+        return Outcome.DOWNGRADE;
+    }
+
+    private @Nullable Outcome receivedError(Session ss, RtrPdu.ErrorReport er) {
+        received(er);
+        RtrErrorCode code = RtrErrorCode.of(er.errorCode());
+        if (code == RtrErrorCode.NO_DATA_AVAILABLE) {
+            ss.pending = false;
+            ss.inResponse = false;
+            ss.nextQueryAtNanos = System.nanoTime() + retry.toNanos();
+            lastFailure = "cache has no data yet (No Data Available); retrying in " + retry;
+            return null;
+        }
+        haveSession = false;
+        disconnected("cache sent Error Report " + er.errorCode() + " " + (code == null ? "UNKNOWN" : code) + ": "
+                + er.text());
+        return Outcome.RETRY;
     }
 
     private static RtrErrorCode versionError(int sessionVersion) {

@@ -209,6 +209,12 @@ class RtrClientHostileCacheTest {
     }
 
     @Test
+    void errorReportInAnotherVersionAfterNegotiation_isNotAnswered() throws Exception {
+        assertThat(exchange(pdu(new RtrPdu.ErrorReport(1, 0, new byte[0], "v1 error in a v2 session")), false, null))
+                .isNull();
+    }
+
+    @Test
     void fatalErrorReportFromCache_dropsSessionAndReconnects() throws Exception {
         assertThat(exchange(pdu(new RtrPdu.ErrorReport(2, 1, new byte[0], "internal")), false, null))
                 .isNull();

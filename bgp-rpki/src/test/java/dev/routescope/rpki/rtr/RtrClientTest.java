@@ -242,6 +242,30 @@ class RtrClientTest {
     }
 
     @Test
+    void noDataAvailable_keepsConnectionAndQueriesAgainOnNotify() throws Exception {
+        try (ScriptedCache cache = new ScriptedCache(c -> {
+                    RtrPdu q = c.read();
+                    c.send(new RtrPdu.ErrorReport(1, 2, RtrCodec.encode(q), "still loading"));
+                    c.send(new RtrPdu.SerialNotify(1, 5, 1));
+                    RtrPdu again = c.read();
+                    if (!(again instanceof RtrPdu.ResetQuery)) {
+                        throw new AssertionError("expected a second Reset Query, got " + again);
+                    }
+                    c.send(new RtrPdu.CacheResponse(1, 5), ann(1, A), endOfData(1, 5, 1));
+                    c.readUntilClosed(Duration.ofSeconds(30));
+                });
+                RtrClient c = client(cache).maxVersion(1).build()) {
+            c.start();
+            c.awaitSynced(WAIT);
+            assertThat(c.vrps().vrps()).containsExactly(A);
+            assertThat(cache.connections()).isEqualTo(1);
+            assertThat(c.stats().errorReportsReceived()).isEqualTo(1);
+            assertThat(c.stats().errorReportsSent()).isZero();
+            assertThat(cache.failures()).isEmpty();
+        }
+    }
+
+    @Test
     void versionNegotiation_cacheAnswersInLowerVersion_isAccepted() throws Exception {
         // stayrtr -protocol 1 answers a v2 Reset Query directly in version 1
         try (ScriptedCache cache = new ScriptedCache(c -> {
