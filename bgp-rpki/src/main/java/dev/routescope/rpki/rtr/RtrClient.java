@@ -955,7 +955,7 @@ public final class RtrClient implements AutoCloseable {
      *
      * <pre>{@code
      * RtrClient c = RtrClient.builder()
-     *         .host("rtr.example.net").port(3323)
+     *         .endpoint("rtr.example.net:3323")              // or .host(...).port(...)
      *         .validator(rov)
      *         .maxVersion(1)                                   // e.g. a cache with a broken v2
      *         .reconnectBackoff(Duration.ofSeconds(1), Duration.ofMinutes(2))
@@ -997,6 +997,58 @@ public final class RtrClient implements AutoCloseable {
                 throw new IllegalArgumentException("host is blank (expected: a host name or address)");
             }
             this.host = host;
+            return this;
+        }
+
+        /**
+         * Host and port in one string, as command lines take them: {@code host:port}, {@code
+         * [2001:db8::1]:3323}, or a bare host or IPv6 address (port 323).
+         *
+         * @param hostPort the endpoint
+         * @return this
+         * @throws IllegalArgumentException for an empty host, an unclosed bracket or a bad port
+         */
+        public Builder endpoint(String hostPort) {
+            String h;
+            String p = null;
+            if (hostPort.startsWith("[")) {
+                int close = hostPort.indexOf(']');
+                if (close < 0) {
+                    throw new IllegalArgumentException("endpoint '" + hostPort + "' has no closing ']'");
+                }
+                h = hostPort.substring(1, close);
+                String rest = hostPort.substring(close + 1);
+                if (!rest.isEmpty()) {
+                    if (!rest.startsWith(":")) {
+                        throw new IllegalArgumentException("endpoint '" + hostPort + "' (expected: [address]:port)");
+                    }
+                    p = rest.substring(1);
+                }
+            } else {
+                int colon = hostPort.lastIndexOf(':');
+                // more than one colon without brackets: a bare IPv6 address
+                if (colon >= 0 && hostPort.indexOf(':') == colon) {
+                    h = hostPort.substring(0, colon);
+                    p = hostPort.substring(colon + 1);
+                } else {
+                    h = hostPort;
+                }
+            }
+            if (h.isBlank()) {
+                throw new IllegalArgumentException("endpoint '" + hostPort + "' has no host");
+            }
+            int port = -1;
+            if (p != null) {
+                try {
+                    port = Integer.parseInt(p);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("endpoint '" + hostPort + "': port '" + p + "' is not a number");
+                }
+            }
+            host(h);
+            if (port != -1) {
+                port(port);
+            }
             return this;
         }
 

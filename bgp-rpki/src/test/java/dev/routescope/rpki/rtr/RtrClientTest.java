@@ -417,6 +417,26 @@ class RtrClientTest {
     }
 
     @Test
+    void builderEndpoint_hostPortForms_parseToHostAndPort() {
+        assertThat(RtrClient.builder().endpoint("127.0.0.1:3323").build().endpoint())
+                .isEqualTo("127.0.0.1:3323");
+        assertThat(RtrClient.builder().endpoint("rtr.example.net").build().endpoint())
+                .isEqualTo("rtr.example.net:323");
+        assertThat(RtrClient.builder().endpoint("[2001:db8::1]:8282").build().endpoint())
+                .isEqualTo("[2001:db8::1]:8282");
+        assertThat(RtrClient.builder().endpoint("2001:db8::1").build().endpoint())
+                .isEqualTo("[2001:db8::1]:323");
+        assertThatThrownBy(() -> RtrClient.builder().endpoint("host:x"))
+                .hasMessageContaining("port 'x' is not a number");
+        assertThatThrownBy(() -> RtrClient.builder().endpoint("host:0"))
+                .hasMessageContaining("port 0 (expected: 1..65535)");
+        assertThatThrownBy(() -> RtrClient.builder().endpoint("[::1:323")).hasMessageContaining("no closing ']'");
+        assertThatThrownBy(() -> RtrClient.builder().endpoint(":323")).hasMessageContaining("has no host");
+        assertThatThrownBy(() -> RtrClient.builder().endpoint("a:1").port(2))
+                .hasMessageContaining("port was already set to 1");
+    }
+
+    @Test
     void builder_misuse_isRefusedWithClearMessages() {
         assertThatThrownBy(() -> RtrClient.builder().build()).hasMessageContaining("host was not set");
         assertThatThrownBy(() -> RtrClient.builder().port(0)).hasMessageContaining("port 0 (expected: 1..65535)");
