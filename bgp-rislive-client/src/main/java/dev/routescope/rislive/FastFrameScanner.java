@@ -76,6 +76,9 @@ final class FastFrameScanner {
     /** {@return the decoded message, or null if the frame needs the general path} */
     @Nullable
     RisMessage scan(String text) {
+        if (text.indexOf('\\') >= 0) {
+            return null; // escapes are rare in RIS Live frames: jackson unescapes them
+        }
         f.reset();
         t = text;
         i = 0;
@@ -528,22 +531,22 @@ final class FastFrameScanner {
     private void string() {
         expect('"');
         int from = i;
-        while (true) {
-            if (i >= end) {
+        // scan() refused frames with a backslash, so the next quote ends the string
+        int close = t.indexOf('"', from);
+        if (close < 0) {
+            throw bail;
+        }
+        for (int k = from; k < close; k++) {
+            // control characters need jackson's error; from U+D800 up (surrogates, U+FFFD standing for
+            // invalid UTF-8, rare scripts) jackson decides too
+            char c = t.charAt(k);
+            if (c < 0x20 || c >= 0xD800) {
                 throw bail;
             }
-            char c = t.charAt(i);
-            if (c == '"') {
-                break;
-            }
-            // escapes, control characters and surrogates need jackson; U+FFFD may stand for invalid UTF-8
-            if (c == '\\' || c < 0x20 || Character.isSurrogate(c) || c == '\uFFFD') {
-                throw bail;
-            }
-            i++;
         }
         sFrom = from;
-        sTo = i++;
+        sTo = close;
+        i = close + 1;
     }
 
     /** After a value: true on a comma, false on the closing character; anything else gives up. */

@@ -75,10 +75,15 @@ class RisLiveLoadRun {
         double[] ours = new double[passes];
         double[] ourBytes = new double[passes];
         double[] ref = new double[passes];
+        double[] jacksonPath = new double[passes];
         JsonFactory json = new JsonFactory();
         RisMessageDecoder decoder = RisMessageDecoder.builder().build();
+        // the same decoder with every frame through jackson-core: the phase-1 decode path ("before")
+        RisMessageDecoder viaJackson =
+                RisMessageDecoder.builder().fastPath(false).build();
         for (int warm = 0; warm < 3; warm++) {
             decodeAll(decoder, text);
+            decodeAll(viaJackson, text);
             decodeAllBytes(decoder, corpus);
             tokenizeAll(json, text);
         }
@@ -90,6 +95,10 @@ class RisLiveLoadRun {
             long t2 = System.nanoTime();
             long evBytes = decodeAllBytes(decoder, corpus);
             long t3 = System.nanoTime();
+            long evJackson = decodeAll(viaJackson, text);
+            long t4 = System.nanoTime();
+            assertThat(evJackson).isEqualTo(events);
+            jacksonPath[p] = text.size() / ((t4 - t3) / 1e9);
             assertThat(ev).isEqualTo(events);
             assertThat(evBytes).isEqualTo(events);
             ours[p] = text.size() / ((t1 - t0) / 1e9);
@@ -103,13 +112,19 @@ class RisLiveLoadRun {
                 Locale.ROOT,
                 "decode, 1 thread, median of %d passes: RisMessageDecoder(String) %,.0f msg/s (%,.0f events/s);"
                         + " RisMessageDecoder(UTF-8 bytes) %,.0f msg/s; jackson-core tokenise only (String) %,.0f msg/s;"
-                        + " ratio String decode / tokenise %.2f%n",
+                        + " ratio String decode / tokenise %.2f%n"
+                        + "  before (fastPath(false), every frame through jackson-core) %,.0f msg/s; ratio %.2f of"
+                        + " tokenise; after/before %.2f; per-pass ratios after/tokenise %s%n",
                 passes,
                 oursMedian,
                 oursMedian * events / corpus.size(),
                 median(ourBytes),
                 refMedian,
-                oursMedian / refMedian));
+                oursMedian / refMedian,
+                median(jacksonPath),
+                median(jacksonPath) / refMedian,
+                oursMedian / median(jacksonPath),
+                ratios(ours, ref)));
 
         long total = (long) corpus.size() * rounds;
         try (LoopbackRisServer server = new LoopbackRisServer()) {
@@ -127,6 +142,14 @@ class RisLiveLoadRun {
         System.out.print(report);
         Path out = Path.of("target", "rislive-load-" + Runtime.version().feature() + ".txt");
         Files.writeString(out, report.toString());
+    }
+
+    private static String ratios(double[] a, double[] b) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < a.length; i++) {
+            sb.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.2f", a[i] / b[i]));
+        }
+        return sb.append(']').toString();
     }
 
     private static String line(String what, long total, Result r) {

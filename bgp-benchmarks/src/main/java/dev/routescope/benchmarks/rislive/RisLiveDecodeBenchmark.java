@@ -4,13 +4,16 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.routescope.benchmarks.BenchmarkDefaults;
+import dev.routescope.rislive.RawUpdateDecoder;
 import dev.routescope.rislive.RisMessage;
 import dev.routescope.rislive.RisMessageDecoder;
+import dev.routescope.rislive.tools.MrtToRisLive;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
@@ -20,17 +23,20 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Decode rate of RIS Live frames (one frame per operation, so ops/s = messages/s on one thread).
- * Frames are real rrc12 routing data (2021-01-01 05:00) converted to RIS Live JSON by the client's
- * interim bgpdump-based generator; {@link #INPUTS} frames are sampled evenly over the file.
+ * Frames are real rrc12 routing data (2021-01-01 05:00) converted to RIS Live JSON in the setup by
+ * {@link MrtToRisLive}; {@link #INPUTS} frames are sampled evenly over the file (avg ~420 characters;
+ * with {@code raw} ~700).
  *
  * <p>Adapters: {@code ROUTESCOPE_STRING} ({@link RisMessageDecoder#decode(String)}, the WebSocket
- * path), {@code ROUTESCOPE_UTF8} ({@code decode(byte[], int, int)}, the firehose/replay shape) and the
- * reference {@code JACKSON_TOKENS} (jackson-core only tokenising the same String, no model: the floor
- * any jackson-based decoder pays).
+ * path, built-in scanner), {@code ROUTESCOPE_UTF8} ({@code decode(byte[], int, int)}, the
+ * firehose/replay shape), {@code ROUTESCOPE_JACKSON_PATH} (the same decoder with {@code
+ * fastPath(false)}: every frame through jackson-core, i.e. the phase-1 decoder), {@code
+ * ROUTESCOPE_RAW} (frames with {@code raw}, decoded from the BGP bytes by bgp-mrt-parser) and the
+ * reference {@code JACKSON_TOKENS} (jackson-core only tokenising the same String, string values
+ * materialised, no model).
  *
- * <p>Input: system property {@code routescope.rislive.frames} (default {@code
- * /tmp/routescope-bench/rislive/rrc12-0500.ndjson}); see the bgp-rislive-client README for the
- * command that writes it.
+ * <p>Input: system property {@code routescope.rislive.mrt} (default {@code
+ * ../shared/data/mrt/ris-2021-01-01/rrc12/updates.20210101.0500.gz}, relative to the repository root).
  */
 @State(Scope.Thread)
 public class RisLiveDecodeBenchmark extends BenchmarkDefaults {
@@ -41,12 +47,16 @@ public class RisLiveDecodeBenchmark extends BenchmarkDefaults {
         ROUTESCOPE_STRING,
         /** {@link RisMessageDecoder#decode(byte[], int, int)}. */
         ROUTESCOPE_UTF8,
+        /** {@link RisMessageDecoder#decode(String)} with {@code fastPath(false)}. */
+        ROUTESCOPE_JACKSON_PATH,
+        /** {@link RisMessageDecoder#decode(String)} on frames carrying {@code raw}, decoded from it. */
+        ROUTESCOPE_RAW,
         /** jackson-core {@code nextToken()} over the frame, string values materialised. */
         JACKSON_TOKENS
     }
 
     /** The adapter. */
-    @Param({"ROUTESCOPE_STRING", "ROUTESCOPE_UTF8", "JACKSON_TOKENS"})
+    @Param({"ROUTESCOPE_STRING", "ROUTESCOPE_UTF8", "ROUTESCOPE_JACKSON_PATH", "ROUTESCOPE_RAW", "JACKSON_TOKENS"})
     public Adapter adapter;
 
     private String[] frames = new String[0];
@@ -55,21 +65,30 @@ public class RisLiveDecodeBenchmark extends BenchmarkDefaults {
     private final JsonFactory json = new JsonFactory();
     private int i;
 
-    /** Loads and samples the frames. */
+    /** Converts and samples the frames. */
     @Setup
     public void setUp() {
-        Path file = Path.of(
-                System.getProperty("routescope.rislive.frames", "/tmp/routescope-bench/rislive/rrc12-0500.ndjson"));
+        Path file = Path.of(System.getProperty(
+                "routescope.rislive.mrt", "../shared/data/mrt/ris-2021-01-01/rrc12/updates.20210101.0500.gz"));
         if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException(file + " is missing: write it with the BgpdumpToRisLive command in"
-                    + " bgp-rislive-client/README.md");
+            throw new IllegalStateException(
+                    file + " is missing: run from the repository root or set -Droutescope.rislive.mrt");
         }
-        List<String> all;
+        boolean raw = adapter == Adapter.ROUTESCOPE_RAW;
+        List<String> all = new ArrayList<>();
         try {
-            all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            MrtToRisLive.builder().includeRaw(raw).build().convert(file, all::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        RisMessageDecoder.Builder b = RisMessageDecoder.builder();
+        if (adapter == Adapter.ROUTESCOPE_JACKSON_PATH) {
+            b.fastPath(false);
+        }
+        if (!raw) {
+            b.rawUpdateDecoder(RawUpdateDecoder.JSON_ONLY);
+        }
+        decoder = b.build();
         frames = new String[INPUTS];
         utf8 = new byte[INPUTS][];
         for (int k = 0; k < INPUTS; k++) {
@@ -79,7 +98,9 @@ public class RisLiveDecodeBenchmark extends BenchmarkDefaults {
                 throw new IllegalStateException("frame " + k + " of " + file + " does not decode: " + frames[k]);
             }
         }
-        decoder = RisMessageDecoder.builder().build();
+        if (raw && decoder.rawFallbacks() != 0) {
+            throw new IllegalStateException(decoder.rawFallbacks() + " raw UPDATEs fell back to JSON");
+        }
     }
 
     /**
@@ -92,13 +113,13 @@ public class RisLiveDecodeBenchmark extends BenchmarkDefaults {
     public Object decode() throws IOException {
         int k = i++ & MASK;
         switch (adapter) {
-            case ROUTESCOPE_STRING:
-                return decoder.decode(frames[k]);
             case ROUTESCOPE_UTF8:
                 byte[] b = utf8[k];
                 return decoder.decode(b, 0, b.length);
-            default:
+            case JACKSON_TOKENS:
                 return tokens(frames[k]);
+            default:
+                return decoder.decode(frames[k]);
         }
     }
 
