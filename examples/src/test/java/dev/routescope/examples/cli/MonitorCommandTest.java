@@ -286,4 +286,33 @@ class MonitorCommandTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip()).isEqualTo("routescope: choose one of --vrps, --rtr and --no-rpki");
     }
+
+    @Test
+    void progressBar_forced_redrawsOneLineAndEndsAtHundredPercent(@TempDir Path tmp) throws IOException {
+        Path mrt = tmp.resolve("updates.20210101.0515.gz");
+        try (var in = Samples.open("samples/rrc04/updates.20210101.0515.gz")) {
+            Files.copy(in, mrt);
+        }
+        Result r = run(
+                "monitor",
+                "--mrt",
+                mrt.toString(),
+                "--no-rpki",
+                "--progress",
+                "bar",
+                "--alerts",
+                tmp.resolve("alerts.jsonl").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        // the final redraw: full bar, every event of the file (bgpdump -m: 16,084 lines)
+        assertThat(r.err()).contains("\r[##############################] 100% 16,084 events\n");
+        assertThat(r.err()).doesNotContain("read " + mrt);
+    }
+
+    @Test
+    void progress_unknownMode_isOneLineError() {
+        Result bad = run("monitor", "--progress", "fancy");
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err().strip())
+                .isEqualTo("routescope: bad --progress 'fancy' (expected: auto, bar, lines or none)");
+    }
 }
