@@ -84,6 +84,7 @@ public final class RtrClient implements AutoCloseable {
     static final Duration DEFAULT_RETRY = Duration.ofMinutes(10);
     static final Duration DEFAULT_EXPIRE = Duration.ofHours(2);
     private static final long TICK_MILLIS = 500;
+    static final int DEFAULT_MAX_RECORDS = 5_000_000;
 
     private enum Outcome {
         RETRY,
@@ -103,6 +104,7 @@ public final class RtrClient implements AutoCloseable {
     private final Duration backoffMax;
     private final boolean flushOnExpire;
     private final boolean clampTimers;
+    private final int maxRecords;
     private final Thread thread;
 
     private final Object monitor = new Object();
@@ -155,6 +157,7 @@ public final class RtrClient implements AutoCloseable {
         this.backoffMax = orDefault(b.backoffMax, Duration.ofSeconds(60));
         this.flushOnExpire = b.flushOnExpire == null || b.flushOnExpire;
         this.clampTimers = b.clampTimers;
+        this.maxRecords = b.maxRecords < 0 ? DEFAULT_MAX_RECORDS : b.maxRecords;
         this.tryVersion = maxVersion;
         this.thread = new Thread(this::run, "rtr-client-" + endpoint());
         this.thread.setDaemon(true);
@@ -487,6 +490,7 @@ public final class RtrClient implements AutoCloseable {
         final Set<Vrp> withdrawn = new LinkedHashSet<>();
         final Map<Long, Aspa> aspaAnnounced = new LinkedHashMap<>();
         final Set<Long> aspaWithdrawn = new LinkedHashSet<>();
+        int records;
 
         Session(Socket socket) throws IOException {
             this.reader = new PduReader(new BufferedInputStream(socket.getInputStream(), 1 << 16));
@@ -500,6 +504,7 @@ public final class RtrClient implements AutoCloseable {
             withdrawn.clear();
             aspaAnnounced.clear();
             aspaWithdrawn.clear();
+            records = 0;
         }
     }
 
@@ -688,6 +693,14 @@ public final class RtrClient implements AutoCloseable {
             ss.responseSession = cr.sessionId();
             ss.clearPayload();
             return null;
+        }
+        if ((pdu instanceof RtrPdu.PrefixPdu || pdu instanceof RtrPdu.AspaPdu) && ++ss.records > maxRecords) {
+            // a cache streaming payload without End of Data must not exhaust the heap
+            return sendError(
+                    ss,
+                    RtrErrorCode.INTERNAL_ERROR,
+                    raw,
+                    "response exceeds maxRecords " + maxRecords + " payload PDUs without End of Data");
         }
         if (pdu instanceof RtrPdu.PrefixPdu p) {
             if (!ss.inResponse) {
@@ -976,6 +989,7 @@ public final class RtrClient implements AutoCloseable {
         private @Nullable Boolean flushOnExpire;
         private boolean clampTimers = true;
         private boolean clampTimersSet;
+        private int maxRecords = -1;
 
         private Builder() {}
 
@@ -1179,6 +1193,24 @@ public final class RtrClient implements AutoCloseable {
         public Builder flushOnExpire(boolean flush) {
             once(this.flushOnExpire != null, "flushOnExpire", this.flushOnExpire);
             this.flushOnExpire = flush;
+            return this;
+        }
+
+        /**
+         * Most payload PDUs (prefixes and ASPAs) accepted in one response; beyond it the client
+         * reports Internal Error ("ran out of memory", RFC 8210 §12) and drops the session, so a cache
+         * that never sends End of Data cannot exhaust the heap. Default 5,000,000 (the global set
+         * is about 0.75 million VRPs; each held costs about 150 bytes while a response is collected).
+         *
+         * @param max positive
+         * @return this
+         */
+        public Builder maxRecords(int max) {
+            once(this.maxRecords >= 0, "maxRecords", this.maxRecords);
+            if (max <= 0) {
+                throw new IllegalArgumentException("maxRecords " + max + " (expected: positive)");
+            }
+            this.maxRecords = max;
             return this;
         }
 

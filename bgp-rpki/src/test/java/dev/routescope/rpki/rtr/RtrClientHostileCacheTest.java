@@ -4,12 +4,16 @@ import static dev.routescope.rpki.rtr.ScriptedCache.endOfData;
 import static dev.routescope.rpki.rtr.ScriptedCache.serves;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.routescope.model.Prefix;
 import dev.routescope.rpki.Vrp;
 import dev.routescope.rpki.rtr.internal.RtrCodec;
 import dev.routescope.rpki.rtr.internal.RtrPdu;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -281,6 +285,45 @@ class RtrClientHostileCacheTest {
                         .isEqualTo(2);
                 assertThat(cache.failures()).isEmpty();
             }
+        }
+    }
+
+    @Test
+    void endlessPayloadWithoutEndOfData_isCutAtMaxRecordsWithInternalError() throws Exception {
+        List<RtrErrorReport> sent = Collections.synchronizedList(new ArrayList<>());
+        try (ScriptedCache cache = new ScriptedCache(
+                        c -> {
+                            c.read();
+                            c.send(new RtrPdu.CacheResponse(2, 77));
+                            for (int i = 0; i < 5_000; i++) {
+                                c.send(new RtrPdu.PrefixPdu(2, true, Vrp.of(Prefix.ipv4(i << 8, 24), 1)));
+                            }
+                            c.readUntilClosed(Duration.ofSeconds(5));
+                        },
+                        serves(2, 78, 5, new RtrPdu.PrefixPdu(2, true, GOOD)));
+                RtrClient client = RtrClient.builder()
+                        .host("127.0.0.1")
+                        .port(cache.port())
+                        .maxRecords(1_000)
+                        .reconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(100))
+                        .listener(new RtrListener() {
+                            @Override
+                            public void errorReport(RtrErrorReport report) {
+                                sent.add(report);
+                            }
+                        })
+                        .build()) {
+            client.start();
+            client.awaitSynced(WAIT);
+            assertThat(client.vrps().vrps()).containsExactly(GOOD);
+            // the cache is still busy writing when the client hangs up, so the report is checked on
+            // the client side
+            assertThat(sent).hasSize(1);
+            RtrErrorReport r = sent.get(0);
+            assertThat(r.sent()).isTrue();
+            assertThat(r.errorCode()).isEqualTo(RtrErrorCode.INTERNAL_ERROR);
+            assertThat(r.text()).contains("maxRecords 1000");
+            assertThat(r.erroneousPduType()).isEqualTo(RtrPdu.IPV4_PREFIX);
         }
     }
 
