@@ -108,8 +108,27 @@ class MonitorCommandTest {
     }
 
     @Test
-    void embeddedRun_lateralPathThroughAs6939_isRouteLeakOfMonitoredPrefix() {
-        assertThat(row("route-leak", "103.140.227.0/24")).contains("AS6939").contains("RFC 7908 type 2");
+    void lateralPathThroughAs6939_withoutWarmUp_isRouteLeakOfMonitoredPrefix(@TempDir Path tmp) throws IOException {
+        // Without a warm-up nothing is learned, so no valley is taken as a known (inferred-link) one.
+        Path mrt = tmp.resolve("updates.20210101.0500.gz");
+        try (var in = Samples.open("samples/rrc04/updates.20210101.0500.gz")) {
+            Files.copy(in, mrt);
+        }
+        Result r = run(
+                "monitor",
+                "--mrt",
+                mrt.toString(),
+                "--no-rpki",
+                "--warm-up",
+                "PT0S",
+                "--alerts",
+                tmp.resolve("alerts.jsonl").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        // path 15547 6939 9299 23930 at 05:01:49: AS6939 passes a peer's route to a peer (2018 links)
+        assertThat(r.out())
+                .containsPattern("(?m)^route-leak +HIGH .* 103\\.140\\.227\\.0/24 +AS6939 .*RFC 7908 type 2");
+        // the same valley on an unmonitored prefix is not reported: leaks are checked on monitored routes
+        assertThat(r.out()).doesNotContainPattern("(?m)^route-leak .* 2400:dc40::/32 ");
     }
 
     @Test
@@ -314,5 +333,53 @@ class MonitorCommandTest {
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err().strip())
                 .isEqualTo("routescope: bad --progress 'fancy' (expected: auto, bar, lines or none)");
+    }
+
+    @Test
+    void webhookAndSyslogSinks_receiveEveryNotification(@TempDir Path tmp) throws Exception {
+        Path mrt = tmp.resolve("updates.20210101.0505.gz");
+        try (var in = Samples.open("samples/rrc04/updates.20210101.0505.gz")) {
+            Files.copy(in, mrt);
+        }
+        List<String> posted = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        com.sun.net.httpserver.HttpServer http = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        http.createContext("/hook", ex -> {
+            posted.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        });
+        http.start();
+        try (java.net.DatagramSocket syslog =
+                new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            syslog.setSoTimeout(5000);
+            Path alerts = tmp.resolve("alerts.jsonl");
+            Result r = run(
+                    "monitor",
+                    "--mrt",
+                    mrt.toString(),
+                    "--no-rpki",
+                    "--warm-up",
+                    "PT0S",
+                    "--alerts",
+                    alerts.toString(),
+                    "--sink",
+                    "http://127.0.0.1:" + http.getAddress().getPort() + "/hook",
+                    "--sink",
+                    "syslog://127.0.0.1:" + syslog.getLocalPort());
+            assertThat(r.code()).as(r.err()).isZero();
+            List<String> written = Files.readAllLines(alerts);
+            assertThat(written).isNotEmpty();
+            assertThat(posted).hasSize(written.size());
+            assertThat(posted.get(0)).contains("\"status\":\"OPEN\"");
+            byte[] buf = new byte[65535];
+            java.net.DatagramPacket packet = new java.net.DatagramPacket(buf, buf.length);
+            syslog.receive(packet);
+            String message = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
+            // RFC 5424: <PRI>1 TIMESTAMP HOST APP …
+            assertThat(message).matches("(?s)<[0-9]+>1 .*");
+        } finally {
+            http.stop(0);
+        }
     }
 }
