@@ -1,0 +1,4 @@
+@NullMarked
+package dev.routescope.model;
+
+import org.jspecify.annotations.NullMarked;
