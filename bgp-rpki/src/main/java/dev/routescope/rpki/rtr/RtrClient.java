@@ -835,7 +835,7 @@ public final class RtrClient implements AutoCloseable {
                         raw,
                         "second ASPA announcement for AS" + customer + " in one response");
             }
-            // an announcement replaces the customer's provider set, held or not (8210bis §5.12)
+            // an announcement replaces the customer's provider set, held or not (8210bis ASPA PDU semantics)
             ss.aspaAnnounced.put(customer, a.toAspa());
             return null;
         }

@@ -115,7 +115,7 @@ class RtrClientTest {
                     if (!q.equals(new RtrPdu.SerialQuery(1, 9, 100))) {
                         throw new AssertionError("expected Serial Query for serial 100, got " + q);
                     }
-                    // withdraw and re-announce of A in one response is legal (RFC 8210 §5.6)
+                    // withdraw and re-announce of A in one response is legal (one withdrawal, then one announcement)
                     c.send(
                             new RtrPdu.CacheResponse(1, 9),
                             wd(1, B),
