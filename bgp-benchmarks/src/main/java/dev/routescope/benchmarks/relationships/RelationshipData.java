@@ -1,5 +1,7 @@
 package dev.routescope.benchmarks.relationships;
 
+import dev.routescope.mrt.MrtElement;
+import dev.routescope.mrt.MrtElementReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,8 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
-/** Locates the benchmark inputs: shared CAIDA data and the rrc12 path file of scripts/rrc12-paths.sh. */
+/** Locates the benchmark inputs: shared CAIDA data and rrc12 AS paths (prepared file or decoded from the MRT set). */
 final class RelationshipData {
     private RelationshipData() {}
 
@@ -35,18 +38,41 @@ final class RelationshipData {
                 + " (run from the repository or pass -Droutescope.shared.dir=/path/to/shared)");
     }
 
-    /** Up to {@code max} stream-order paths as text, from {@code -Droutescope.rel.paths} or the default. */
+    /**
+     * Up to {@code max} stream-order AS paths as text: from {@code -Droutescope.rel.paths} or the file of
+     * {@code scripts/rrc12-paths.sh} when present, else decoded straight from the rrc12 MRT files with
+     * bgp-mrt-parser (one per announced prefix in stream order, like the script), so the benchmark needs no
+     * preparation step, e.g. in the CI regression gate.
+     */
     static List<String> rrc12Paths(int max) throws IOException {
         Path file = Path.of(System.getProperty("routescope.rel.paths", "/tmp/routescope-rel/rrc12-paths.txt"));
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException(file + " is missing: run bgp-relationships/scripts/rrc12-paths.sh first"
-                    + " (or pass -Droutescope.rel.paths=FILE, one bgpdump AS path per line)");
-        }
         List<String> out = new ArrayList<>();
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
-            String line;
-            while (out.size() < max && (line = r.readLine()) != null) {
-                out.add(line);
+        if (Files.isRegularFile(file)) {
+            try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
+                String line;
+                while (out.size() < max && (line = r.readLine()) != null) {
+                    out.add(line);
+                }
+            }
+            return out;
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(shared("data/mrt/ris-2021-01-01/rrc12"))) {
+            files = s.filter(p -> p.getFileName().toString().startsWith("updates."))
+                    .sorted()
+                    .toList();
+        }
+        for (Path f : files) {
+            try (MrtElementReader r = MrtElementReader.open(f)) {
+                while (out.size() < max && r.advance()) {
+                    MrtElement e = r.element();
+                    if (e.kind() == MrtElement.Kind.ANNOUNCEMENT) {
+                        out.add(e.attributes().asPath().toString());
+                    }
+                }
+            }
+            if (out.size() >= max) {
+                break;
             }
         }
         return out;
