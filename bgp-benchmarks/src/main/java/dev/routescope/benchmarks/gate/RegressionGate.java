@@ -50,7 +50,7 @@ public final class RegressionGate {
      * Runs the gate.
      *
      * @param args {@code [--baseline FILE] [--tolerance FRACTION] [--include REGEX]... [--update-baseline]
-     *     [--iterations N] [--seconds S]}
+     *     [--iterations N] [--seconds S] [--retries N]}
      * @throws Exception on I/O or JMH failure
      */
     public static void main(String[] args) throws Exception {
@@ -59,6 +59,7 @@ public final class RegressionGate {
         boolean update = false;
         int iterations = 3;
         int seconds = 1;
+        int retries = 1;
         List<String> includes = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -68,6 +69,7 @@ public final class RegressionGate {
                 case "--update-baseline" -> update = true;
                 case "--iterations" -> iterations = Integer.parseInt(value(args, ++i, "--iterations"));
                 case "--seconds" -> seconds = Integer.parseInt(value(args, ++i, "--seconds"));
+                case "--retries" -> retries = Integer.parseInt(value(args, ++i, "--retries"));
                 default -> {
                     System.err.println("unknown argument: " + args[i]);
                     System.exit(2);
@@ -82,9 +84,51 @@ public final class RegressionGate {
             System.exit(2);
         }
 
-        // Calibrate around every include group, so each group is normalised by the machine speed
-        // measured right next to it; medians resist the odd preempted iteration.
         Map<String, Double> normalised = new LinkedHashMap<>();
+        Map<String, List<String>> keysByGroup = measure(includes, iterations, seconds, normalised);
+
+        if (update) {
+            writeBaseline(baseline, includes, normalised);
+            System.out.println("baseline written: " + baseline + " (" + normalised.size() + " benchmarks)");
+            return;
+        }
+        Map<String, Double> base = readBaseline(baseline);
+        GateComparison result = GateComparison.compare(base, normalised, tolerance);
+        // A regression must reproduce: groups with a slow benchmark run again and each benchmark keeps
+        // its better score, so one preempted group on a busy CI machine does not fail the build.
+        for (int attempt = 0; attempt < retries && result.failures() > 0; attempt++) {
+            List<String> again = new ArrayList<>();
+            for (Map.Entry<String, List<String>> g : keysByGroup.entrySet()) {
+                for (String k : g.getValue()) {
+                    Double b = base.get(k);
+                    if (b != null && (normalised.get(k) - b) / b < -tolerance) {
+                        again.add(g.getKey());
+                        break;
+                    }
+                }
+            }
+            if (again.isEmpty()) {
+                break;
+            }
+            System.out.println("re-running slow group(s) to confirm: " + again);
+            Map<String, Double> second = new LinkedHashMap<>();
+            measure(again, iterations, seconds, second);
+            second.forEach((k, v) -> normalised.merge(k, v, Math::max));
+            result = GateComparison.compare(base, normalised, tolerance);
+        }
+        System.out.print(result.table());
+        if (result.failures() > 0) {
+            System.exit(1);
+        }
+    }
+
+    /**
+     * Runs the include groups with a calibration run around each (each group is normalised by the
+     * machine speed measured right next to it; medians resist the odd preempted iteration).
+     */
+    private static Map<String, List<String>> measure(
+            List<String> includes, int iterations, int seconds, Map<String, Double> normalised) throws RunnerException {
+        Map<String, List<String>> keysByGroup = new LinkedHashMap<>();
         double calBefore = calibrate(iterations, seconds);
         for (String include : includes) {
             Map<String, Double> scores = new LinkedHashMap<>();
@@ -101,19 +145,10 @@ public final class RegressionGate {
                     calAfter,
                     100 * (calAfter - calBefore) / calBefore);
             scores.forEach((k, v) -> normalised.put(k, v / cal));
+            keysByGroup.put(include, new ArrayList<>(scores.keySet()));
             calBefore = calAfter;
         }
-
-        if (update) {
-            writeBaseline(baseline, includes, normalised);
-            System.out.println("baseline written: " + baseline + " (" + normalised.size() + " benchmarks)");
-            return;
-        }
-        GateComparison result = GateComparison.compare(readBaseline(baseline), normalised, tolerance);
-        System.out.print(result.table());
-        if (result.failures() > 0) {
-            System.exit(1);
-        }
+        return keysByGroup;
     }
 
     private static String value(String[] args, int i, String name) {

@@ -1,5 +1,6 @@
 package dev.routescope.benchmarks.mrt;
 
+import dev.routescope.benchmarks.BenchmarkData;
 import dev.routescope.benchmarks.BenchmarkDefaults;
 import dev.routescope.model.RouteEvent;
 import dev.routescope.mrt.BgpAttributes;
@@ -11,11 +12,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
@@ -137,21 +135,6 @@ public class MrtElementStreamBenchmark extends BenchmarkDefaults {
     }
 
     static Path shared(String relative) {
-        String prop = System.getProperty("routescope.shared.dir");
-        List<Path> candidates = new ArrayList<>();
-        if (prop != null) {
-            candidates.add(Path.of(prop));
-        }
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            candidates.add(p.resolveSibling("shared"));
-        }
-        for (Path root : candidates) {
-            Path f = root.resolve(relative);
-            if (Files.exists(f)) {
-                return f;
-            }
-        }
-        throw new UncheckedIOException(new IOException("cannot find shared/" + relative
-                + " (run from the repository or pass -Droutescope.shared.dir=/path/to/shared)"));
+        return BenchmarkData.shared(relative);
     }
 }

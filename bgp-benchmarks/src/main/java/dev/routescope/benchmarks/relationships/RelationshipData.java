@@ -1,5 +1,6 @@
 package dev.routescope.benchmarks.relationships;
 
+import dev.routescope.benchmarks.BenchmarkData;
 import dev.routescope.mrt.MrtElement;
 import dev.routescope.mrt.MrtElementReader;
 import java.io.BufferedReader;
@@ -20,22 +21,7 @@ final class RelationshipData {
     }
 
     static Path shared(String relative) {
-        String prop = System.getProperty("routescope.shared.dir");
-        List<Path> candidates = new ArrayList<>();
-        if (prop != null) {
-            candidates.add(Path.of(prop));
-        }
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            candidates.add(p.resolveSibling("shared"));
-        }
-        for (Path root : candidates) {
-            Path f = root.resolve(relative);
-            if (Files.exists(f)) {
-                return f;
-            }
-        }
-        throw new IllegalStateException("cannot find shared/" + relative
-                + " (run from the repository or pass -Droutescope.shared.dir=/path/to/shared)");
+        return BenchmarkData.shared(relative);
     }
 
     /**
