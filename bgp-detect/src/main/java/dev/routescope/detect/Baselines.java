@@ -4,7 +4,9 @@ import dev.routescope.detect.internal.PrefixMap;
 import dev.routescope.model.Prefix;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
@@ -41,6 +43,7 @@ public final class Baselines {
     private final PrefixMap<long[]> originsByPrefix = new PrefixMap<>();
     private final Map<Prefix, Integer> visibility = new HashMap<>();
     private final Map<Long, long[]> upstreamsByOrigin = new HashMap<>();
+    private final Set<Valley> valleys = new HashSet<>();
     private final AtomicLong overflow = new AtomicLong();
     private volatile boolean frozen;
 
@@ -121,6 +124,51 @@ public final class Baselines {
         if (grown != set) {
             upstreamsByOrigin.put(origin, grown);
         }
+    }
+
+    /** One side of a learned valley: {@code leaker} passed routes to or from {@code neighbour}. */
+    private record Valley(long leaker, long neighbour) {}
+
+    /**
+     * Records a valley-free violation seen while learning. With inferred relationships, a valley
+     * present from the start is far more often a link the inference got wrong (partial transit,
+     * hybrid or per-region peering: the classic case is a large network that peers openly and gives
+     * its "peers" transit) than a leak. Both links of the valley are remembered, and {@code
+     * valleyFree()} later stays quiet on a valley that shares a link with a learned one.
+     *
+     * @param leaker the AS that exported the route against the inferred relationships
+     * @param from the neighbour it learned the route from (-1 if none)
+     * @param to the neighbour it exported it to
+     */
+    public synchronized void addValley(long leaker, long from, long to) {
+        checkLearning();
+        if (valleys.size() >= maxOrigins) {
+            overflow.incrementAndGet();
+            return;
+        }
+        if (from >= 0) {
+            valleys.add(new Valley(leaker, from));
+        }
+        valleys.add(new Valley(leaker, to));
+    }
+
+    /**
+     * Whether a valley shares a link (leaker with either neighbour) with one seen while learning.
+     *
+     * @param leaker the AS that exported the route
+     * @param from the neighbour it learned it from (-1 if none)
+     * @param to the neighbour it exported it to
+     * @return true if learned
+     */
+    public boolean isKnownValley(long leaker, long from, long to) {
+        return !valleys.isEmpty()
+                && (valleys.contains(new Valley(leaker, to))
+                        || (from >= 0 && valleys.contains(new Valley(leaker, from))));
+    }
+
+    /** {@return valley links (leaker, neighbour) learned} */
+    public int valleyCount() {
+        return valleys.size();
     }
 
     /**
@@ -251,7 +299,8 @@ public final class Baselines {
 
     @Override
     public String toString() {
-        return "Baselines[" + prefixCount() + " prefixes, " + originCount() + " origins, overflow " + overflow()
+        return "Baselines[" + prefixCount() + " prefixes, " + originCount() + " origins, " + valleyCount()
+                + " valleys, overflow " + overflow()
                 + (frozen ? ", frozen]" : ", learning]");
     }
 }

@@ -739,6 +739,11 @@ public final class Pipeline implements AutoCloseable {
                 }
             }
             b.recordVisibility(o.prefix(), o.visibility());
+            RelationshipLookup rel = shared.relationships;
+            AsPath path = o.path();
+            if (rel != RelationshipLookup.NONE && path != null) {
+                PathInfo.learnValley(path, rel, b);
+            }
         }
 
         private void detect(Observation o) {

@@ -17,7 +17,6 @@ import dev.routescope.rislive.RisFrame;
 import dev.routescope.rislive.RisMessage;
 import dev.routescope.rislive.RisMessageDecoder;
 import dev.routescope.rpki.RouteOriginValidator;
-import dev.routescope.rpki.RpkiData;
 import dev.routescope.rpki.RpkiReader;
 import dev.routescope.rpki.Vrp;
 import dev.routescope.rpki.VrpDiff;
@@ -161,17 +160,17 @@ class AdaptersTest {
                 .hasMessageContaining("no-such.ndjson");
     }
 
-    /** The 2025-07-20 09:31 rpki-client snapshot (723 k VRPs) and the 10:01 one. */
-    private static synchronized RpkiData snapshot(String time) throws IOException {
-        RpkiData d = SNAPSHOTS.get(time);
-        if (d == null) {
-            d = RpkiReader.read(SharedData.file("rpki/rpkiclient_summary_20250720T" + time + "Z.json.bz2"));
-            SNAPSHOTS.put(time, d);
+    /**
+     * The 2025-07-20 09:31 rpki-client snapshot (723 k VRPs, shared with the other tests) or the
+     * 10:01 one (read each time: two of them held for the whole test JVM do not fit its 512 MB).
+     */
+    private static VrpSnapshot snapshot(String time) throws IOException {
+        if (time.equals("093135")) {
+            return RealData.rpki2025();
         }
-        return d;
+        return RpkiReader.read(SharedData.file("rpki/rpkiclient_summary_20250720T" + time + "Z.json.bz2"))
+                .vrps();
     }
-
-    private static final Map<String, RpkiData> SNAPSHOTS = new HashMap<>();
 
     private static Announcement ann(Instant t, int peer, String prefix, String path) {
         return new Announcement(
@@ -186,8 +185,8 @@ class AdaptersTest {
 
     @Test
     void rpki_realValidator_invalidOriginAlertedValidSilentAndUpdatesSeenLive() throws IOException {
-        RpkiData first = snapshot("093135");
-        RouteOriginValidator validator = RouteOriginValidator.of(first.vrps());
+        VrpSnapshot first = snapshot("093135");
+        RouteOriginValidator validator = RouteOriginValidator.of(first);
         Instant t0 = Instant.parse("2025-07-20T09:40:00Z");
         // 1.1.1.0/24 has a ROA for AS13335 in the real data; AS12389 is not authorised.
         Prefix cloudflare = Prefix.parse("1.1.1.0/24");
@@ -259,9 +258,9 @@ class AdaptersTest {
 
     @Test
     void updateRpki_twoRealSnapshots_roaChangesForMonitoredPrefixesOfTheDiff() throws IOException {
-        RpkiData before = snapshot("093135");
-        RpkiData after = snapshot("100145");
-        VrpDiff diff = VrpDiff.between(before.vrps(), after.vrps());
+        VrpSnapshot before = snapshot("093135");
+        VrpSnapshot after = snapshot("100145");
+        VrpDiff diff = VrpDiff.between(before, after);
         assertThat(diff.isEmpty()).isFalse();
         // Monitor the prefixes of the first three added and removed VRPs.
         Set<Prefix> changed = new HashSet<>();
@@ -271,7 +270,7 @@ class AdaptersTest {
         for (Prefix prefix : changed) {
             mb.prefix(MonitoredPrefix.of(prefix, "changed in the real diff", Asn.of(64496)));
         }
-        RouteOriginValidator validator = RouteOriginValidator.of(before.vrps());
+        RouteOriginValidator validator = RouteOriginValidator.of(before);
         Instant t0 = Instant.parse("2025-07-20T10:00:00Z");
         InMemorySink sink = Sinks.inMemory();
         VrpDiff reported;
@@ -283,10 +282,10 @@ class AdaptersTest {
                 .debounce(Duration.ZERO)
                 .sink(sink)
                 .build()) {
-            reported = p.updateRpki(after.vrps(), Instant.parse("2025-07-20T10:01:43Z"));
+            reported = p.updateRpki(after, Instant.parse("2025-07-20T10:01:43Z"));
             p.run();
         }
-        assertThat(validator.snapshot()).isSameAs(after.vrps());
+        assertThat(validator.snapshot()).isSameAs(after);
         assertThat(reported.added()).hasSameSizeAs(diff.added());
         List<Incident> changes = sink.incidents().stream()
                 .filter(i -> i.type().equals("roa-change"))

@@ -6,10 +6,12 @@ import dev.routescope.detect.Incident;
 import dev.routescope.detect.IncidentSink;
 import dev.routescope.detect.Pipeline;
 import dev.routescope.detect.PipelineMetrics;
-import dev.routescope.model.RouteEvent;
-import dev.routescope.mrt.MrtElementReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.routescope.detect.spi.DetectorProvider;
+import dev.routescope.relationships.AsGraph;
+import dev.routescope.relationships.CaidaAsRel;
+import dev.routescope.rpki.RouteOriginValidator;
+import dev.routescope.rpki.RpkiData;
+import dev.routescope.rpki.RpkiReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -17,76 +19,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Whole-run comparison (not JMH: one run is 5.6 M events and minutes long): the 25 rrc12 update files
- * parsed to {@link RouteEvent}s only (the reference), then through the full detection pipeline
- * with every model-only detector and a 20-minute warm-up, alternating, in one JVM. Prints events/s
- * of both, their ratio, and the highest heap occupancy sampled every 250 ms in the first and the
- * second half of every pipeline run (similar halves = no growth over the run).
+ * Whole-run comparison (not JMH: one run is 5.6 M events and seconds to minutes long): the 25 rrc12
+ * update files read through {@link EventSource#mrt} only (the reference: MRT parse plus the
+ * time-ordered merge, events built and dropped), then through the full detection pipeline with
+ * every detector (RPKI-invalid on all routes) fed real RPKI data (rpki-client JSON: VRPs and
+ * ASPAs) and CAIDA relationships, and a 20-minute warm-up, alternating, in one JVM. Prints events/s
+ * of both, their ratio, the highest heap occupancy sampled every 250 ms in the first and the
+ * second half of the pipeline run, and the old generation after the last collection in each half
+ * (similar halves = no growth over the run).
  *
  * <pre>{@code
  * java -Xmx512m -cp bgp-benchmarks/target/benchmarks.jar dev.routescope.benchmarks.detect.DetectPipelineRun \
- *     ../shared/data/mrt/ris-2021-01-01/rrc12 3 2   # dir, repetitions, workers
+ *     ../shared/data/mrt/ris-2021-01-01/rrc12 3 2 \
+ *     ../shared/data/rpki/rpkiclient_summary_20250720T093135Z.json.bz2 \
+ *     ../shared/data/asrel/caida-serial-1/20180101.as-rel.txt
+ * # dir, repetitions, workers, [VRP/ASPA file], [CAIDA as-rel file]
  * }</pre>
  */
 public final class DetectPipelineRun {
     private DetectPipelineRun() {}
-
-    /** Concatenates the files' events in file order (the files are consecutive 5-minute slots). */
-    static final class Files25 implements Iterator<RouteEvent>, AutoCloseable {
-        private final List<Path> files;
-        private int next;
-        private @Nullable MrtElementReader reader;
-        private @Nullable Iterator<RouteEvent> it;
-
-        Files25(List<Path> files) {
-            this.files = files;
-        }
-
-        @Override
-        public boolean hasNext() {
-            try {
-                while (it == null || !it.hasNext()) {
-                    if (reader != null) {
-                        reader.close();
-                        reader = null;
-                    }
-                    if (next >= files.size()) {
-                        return false;
-                    }
-                    MrtElementReader r = MrtElementReader.open(files.get(next++));
-                    reader = r;
-                    it = r.iterator();
-                }
-                return true;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public RouteEvent next() {
-            if (!hasNext() || it == null) {
-                throw new NoSuchElementException();
-            }
-            return it.next();
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (reader != null) {
-                reader.close();
-            }
-        }
-    }
 
     /** Samples heap occupancy. */
     static final class OldGen {
@@ -121,28 +78,44 @@ public final class DetectPipelineRun {
         Path dir = Path.of(args.length > 0 ? args[0] : "../shared/data/mrt/ris-2021-01-01/rrc12");
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int workers = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        RpkiData rpki = args.length > 3 ? RpkiReader.read(Path.of(args[3])) : null;
+        AsGraph graph = null;
+        if (args.length > 4) {
+            AsGraph.Builder g = AsGraph.builder();
+            CaidaAsRel.load(Path.of(args[4]), g);
+            graph = g.build();
+        }
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.getFileName().toString().startsWith("updates."))
                     .sorted()
                     .toList();
         }
+        List<DetectorProvider> detectors = new ArrayList<>();
+        for (DetectorProvider d : Detectors.all()) {
+            if (!d.name().equals(Detectors.rpkiInvalid().name())) {
+                detectors.add(d);
+            }
+        }
+        detectors.add(Detectors.rpkiInvalid(true));
         System.out.printf(
                 Locale.ROOT,
-                "files=%d java=%s cores=%d maxHeapMB=%d%n",
+                "files=%d java=%s cores=%d maxHeapMB=%d vrps=%d aspas=%d graphLinks=%d detectors=%d%n",
                 files.size(),
                 System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20);
+                Runtime.getRuntime().maxMemory() >> 20,
+                rpki == null ? 0 : rpki.vrps().size(),
+                rpki == null ? 0 : rpki.aspas().size(),
+                graph == null ? 0 : graph.linkCount(),
+                detectors.size());
         OldGen old = new OldGen();
         for (int rep = 1; rep <= reps; rep++) {
             long t0 = System.nanoTime();
             long n = 0;
-            try (Files25 events = new Files25(files)) {
-                while (events.hasNext()) {
-                    if (events.next() != null) {
-                        n++;
-                    }
+            try (EventSource events = EventSource.mrt(files)) {
+                while (events.next() != null) {
+                    n++;
                 }
             }
             double parseS = (System.nanoTime() - t0) / 1e9;
@@ -161,46 +134,53 @@ public final class DetectPipelineRun {
                     incidents.incrementAndGet();
                 }
             };
-            List<Long> oldSamples = new ArrayList<>();
+            List<Long> usedSamples = new ArrayList<>();
+            List<Long> afterGcSamples = new ArrayList<>();
             PipelineMetrics m;
-            try (Files25 events = new Files25(files);
-                    Pipeline p = Pipeline.builder()
-                            .source(EventSource.of(events))
-                            .warmUp(Duration.ofMinutes(20))
-                            .detect(Detectors.modelOnly())
-                            .workers(workers)
-                            .sink(counting)
-                            .build()) {
+            Pipeline.Builder b = Pipeline.builder()
+                    .source(EventSource.mrt(files))
+                    .warmUp(Duration.ofMinutes(20))
+                    .detect(detectors)
+                    .workers(workers)
+                    .sink(counting);
+            if (rpki != null) {
+                b.rpki(RouteOriginValidator.of(rpki.vrps())).aspa(rpki.aspas());
+            }
+            if (graph != null) {
+                b.relationships(graph);
+            }
+            try (Pipeline p = b.build()) {
                 p.start();
                 while (!p.awaitTermination(Duration.ofMillis(250))) {
-                    oldSamples.add(old.used());
+                    usedSamples.add(old.used());
+                    afterGcSamples.add(old.afterGc());
                 }
                 m = p.metrics();
             }
             double s = m.elapsed().toNanos() / 1e9;
-            int half = oldSamples.size() / 2;
-            long firstHalfMax = oldSamples.subList(0, half).stream()
-                    .mapToLong(Long::longValue)
-                    .max()
-                    .orElse(0);
-            long secondHalfMax = oldSamples.subList(half, oldSamples.size()).stream()
-                    .mapToLong(Long::longValue)
-                    .max()
-                    .orElse(0);
             System.out.printf(
                     Locale.ROOT,
                     "rep=%d pipeline events=%d s=%.2f events/s=%.0f ratio-to-parse=%.2f incidents=%d"
-                            + " heapUsedMaxMB first-half=%d second-half=%d tracked-prefixes=%d workers=%d%n",
+                            + " heapUsedMaxMB first-half=%d second-half=%d oldGenAfterGcMB first-half=%d"
+                            + " second-half=%d tracked-prefixes=%d workers=%d%n",
                     rep,
                     m.events(),
                     s,
                     m.events() / s,
                     (m.events() / s) / (n / parseS),
                     incidents.get(),
-                    firstHalfMax >> 20,
-                    secondHalfMax >> 20,
+                    maxOfHalf(usedSamples, true) >> 20,
+                    maxOfHalf(usedSamples, false) >> 20,
+                    maxOfHalf(afterGcSamples, true) >> 20,
+                    maxOfHalf(afterGcSamples, false) >> 20,
                     m.trackedPrefixes(),
                     workers);
         }
+    }
+
+    private static long maxOfHalf(List<Long> samples, boolean first) {
+        int half = samples.size() / 2;
+        List<Long> part = first ? samples.subList(0, half) : samples.subList(half, samples.size());
+        return part.stream().mapToLong(Long::longValue).max().orElse(0);
     }
 }

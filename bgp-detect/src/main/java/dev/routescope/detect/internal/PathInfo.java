@@ -53,4 +53,16 @@ public final class PathInfo {
         }
         return java.util.Arrays.copyOf(out, n);
     }
+
+    /**
+     * Learns the first valley-free violation of a path into learning baselines (warm-up).
+     *
+     * @param path the path
+     * @param rel the relationships
+     * @param baselines the learning baselines
+     */
+    public static void learnValley(
+            AsPath path, dev.routescope.detect.spi.RelationshipLookup rel, dev.routescope.detect.Baselines baselines) {
+        ValleyFreeDetector.learn(path, rel, baselines);
+    }
 }

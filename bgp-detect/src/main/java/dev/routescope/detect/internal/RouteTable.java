@@ -24,6 +24,9 @@ public final class RouteTable {
     public int visibility;
 
     private final Map<Prefix, Routes> routes = new HashMap<>();
+    /** Routes held per peer id: a session going down scans the table only while some remain. */
+    private int[] routesOfPeer = new int[64];
+
     private final int maxPrefixes;
     private long untracked;
 
@@ -100,10 +103,18 @@ public final class RouteTable {
             }
             i = r.size++;
             r.peers[i] = peer;
+            countRoute(peer, 1);
         }
         r.origins[i] = origin;
         r.upstreams[i] = upstream;
         visibility = r.size;
+    }
+
+    private void countRoute(int peer, int delta) {
+        if (peer >= routesOfPeer.length) {
+            routesOfPeer = java.util.Arrays.copyOf(routesOfPeer, Math.max(peer + 1, routesOfPeer.length * 2));
+        }
+        routesOfPeer[peer] += delta;
     }
 
     /**
@@ -126,6 +137,7 @@ public final class RouteTable {
         previousOrigin = r.origins[i];
         previousUpstream = r.upstreams[i];
         r.removeAt(i);
+        countRoute(peer, -1);
         visibility = r.size;
         if (r.size == 0) {
             routes.remove(prefix);
@@ -153,10 +165,19 @@ public final class RouteTable {
      * @param out receives each removed route
      */
     public void removePeer(int peer, RemovedRoute out) {
-        java.util.List<Prefix> hit = new java.util.ArrayList<>();
+        int remaining = peer < routesOfPeer.length ? routesOfPeer[peer] : 0;
+        if (remaining == 0) {
+            // Most session-down events are repeats for a peer already down (RIS reports every
+            // state transition): nothing to scan for.
+            return;
+        }
+        java.util.List<Prefix> hit = new java.util.ArrayList<>(remaining);
         for (Map.Entry<Prefix, Routes> e : routes.entrySet()) {
             if (e.getValue().indexOf(peer) >= 0) {
                 hit.add(e.getKey());
+                if (hit.size() == remaining) {
+                    break;
+                }
             }
         }
         java.util.Collections.sort(hit);
@@ -169,6 +190,7 @@ public final class RouteTable {
             long origin = r.origins[i];
             long upstream = r.upstreams[i];
             r.removeAt(i);
+            countRoute(peer, -1);
             if (r.size == 0) {
                 routes.remove(p);
             }

@@ -27,14 +27,39 @@ final class ValleyFreeDetector implements Detector {
     /** Result of {@link #check}: leaker ASN and RFC 7908 type, or leaker -1. */
     static final class Leak {
         long leaker = -1;
+        /** The AS the leaker learned the route from, -1 if it is the origin. */
+        long from = -1;
+        /** The AS the leaker exported it to. */
+        long to = -1;
+
         int type;
         boolean unknownLinks;
+    }
+
+    /**
+     * Learns the path's first valley into the baselines (warm-up), see {@link
+     * dev.routescope.detect.Baselines#addValley}.
+     *
+     * @param path the path
+     * @param rel the relationships
+     * @param baselines the learning baselines
+     */
+    static void learn(AsPath path, RelationshipLookup rel, dev.routescope.detect.Baselines baselines) {
+        if (path.hasSet() || path.isEmpty()) {
+            return;
+        }
+        Leak leak = new Leak();
+        check(PathInfo.compressedOriginFirst(path), rel, leak);
+        if (leak.leaker >= 0) {
+            baselines.addValley(leak.leaker, leak.from, leak.to);
+        }
     }
 
     static void check(long[] seq, RelationshipLookup rel, Leak out) {
         int phase = UP;
         int prev = -1;
         long a = -1;
+        long beforeA = -1;
         for (int i = 0; i < seq.length; i++) {
             long b = seq[i];
             // A route server in the path is a relay between its members, not a transit hop.
@@ -42,6 +67,8 @@ final class ValleyFreeDetector implements Detector {
                 continue;
             }
             long from = a;
+            long learnedFrom = beforeA;
+            beforeA = a;
             a = b;
             if (from < 0) {
                 continue;
@@ -59,6 +86,8 @@ final class ValleyFreeDetector implements Detector {
             if (step != DOWN && phase != UP) {
                 if (out.leaker < 0) {
                     out.leaker = from;
+                    out.from = learnedFrom;
+                    out.to = b;
                     out.type = typeOf(prev, step);
                 }
                 phase = UP;
@@ -104,7 +133,7 @@ final class ValleyFreeDetector implements Detector {
         }
         Leak leak = new Leak();
         check(PathInfo.compressedOriginFirst(path), ctx.relationships(), leak);
-        if (leak.leaker < 0) {
+        if (leak.leaker < 0 || ctx.baselines().isKnownValley(leak.leaker, leak.from, leak.to)) {
             return;
         }
         raised.mark(o.prefix(), o.peerId());
