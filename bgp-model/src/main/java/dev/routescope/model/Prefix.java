@@ -266,6 +266,21 @@ public record Prefix(AddressFamily family, long high, long low, int length) impl
         return ofMasked(family, high, low, newLength);
     }
 
+    /**
+     * Mixes all address bits into the hash. The record's default combination keeps aligned prefixes
+     * (every /24, every /48) on few distinct low bits, which hash tables keyed by prefix (detector
+     * state, baselines) then pay for in collisions.
+     */
+    @Override
+    public int hashCode() {
+        long h = high * 0x9E3779B97F4A7C15L;
+        h ^= Long.rotateLeft(low * 0xC2B2AE3D27D4EB4FL, 31);
+        h ^= ((long) length << 8 | (family == AddressFamily.IPV6 ? 1 : 0)) * 0x165667B19E3779F9L;
+        h ^= h >>> 31;
+        h *= 0xBF58476D1CE4E5B9L;
+        return (int) (h ^ h >>> 32);
+    }
+
     @Override
     public int compareTo(Prefix o) {
         int c = family.compareTo(o.family);

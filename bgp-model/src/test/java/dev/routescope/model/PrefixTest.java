@@ -184,4 +184,21 @@ class PrefixTest {
         assertThat(outcomes[1]).isGreaterThan(300);
         assertThat(outcomes[0]).isGreaterThan(300);
     }
+
+    @Test
+    void hashCode_alignedPrefixes_spreadOverLowBits() {
+        // Open-addressing tables index by the low bits: every /24 of 10/8 and every /48 of 2001:db8::/32
+        // must land on (nearly) as many distinct 16-bit slots as random hashes would (~63 % of 65,536).
+        java.util.BitSet v4 = new java.util.BitSet(1 << 16);
+        java.util.BitSet v6 = new java.util.BitSet(1 << 16);
+        for (int i = 0; i < 1 << 16; i++) {
+            Prefix p4 = Prefix.parse("10." + (i >>> 8) + "." + (i & 0xff) + ".0/24");
+            Prefix p6 = Prefix.parse("2001:db8:" + Integer.toHexString(i) + "::/48");
+            assertThat(p4.hashCode()).isEqualTo(Prefix.parse(p4.toString()).hashCode());
+            v4.set(p4.hashCode() & 0xffff);
+            v6.set(p6.hashCode() & 0xffff);
+        }
+        assertThat(v4.cardinality()).isGreaterThan(38_000);
+        assertThat(v6.cardinality()).isGreaterThan(38_000);
+    }
 }
