@@ -21,9 +21,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Benchmark regression gate: runs a short subset of the JMH suite plus {@code CalibrationBenchmark}
- * in ONE JVM (no forks, so calibration and subjects see the same JIT, heap and machine state),
- * divides every score by the calibration score, compares the normalised scores with a committed
+ * Benchmark regression gate: runs a short subset of the JMH suite, each benchmark in a fresh forked
+ * JVM (in one shared JVM, JIT profiles polluted by earlier benchmarks made some scores bimodal run to
+ * run), with {@code CalibrationBenchmark} run right before and after every group, divides every
+ * score by the calibration score, compares the normalised scores with a committed
  * baseline and exits 1 when any benchmark slowed down by more than the tolerance.
  *
  * <pre>{@code
@@ -58,7 +59,7 @@ public final class RegressionGate {
         double tolerance = 0.30;
         boolean update = false;
         int iterations = 3;
-        int seconds = 1;
+        int seconds = 2;
         int retries = 1;
         List<String> includes = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -174,7 +175,7 @@ public final class RegressionGate {
                 .include(include.regex())
                 .mode(Mode.Throughput)
                 .timeUnit(TimeUnit.SECONDS)
-                .forks(0)
+                .forks(1)
                 .warmupIterations(2)
                 .warmupTime(TimeValue.seconds(seconds))
                 .measurementIterations(iterations)
