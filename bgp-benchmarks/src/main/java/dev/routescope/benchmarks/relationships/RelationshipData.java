@@ -31,7 +31,10 @@ final class RelationshipData {
      * preparation step, e.g. in the CI regression gate.
      */
     static List<String> rrc12Paths(int max) throws IOException {
-        Path file = Path.of(System.getProperty("routescope.rel.paths", "/tmp/routescope-rel/rrc12-paths.txt"));
+        Path file = Path.of(System.getProperty(
+                "routescope.rel.paths",
+                Path.of(System.getProperty("java.io.tmpdir"), "routescope-rel", "rrc12-paths.txt")
+                        .toString()));
         List<String> out = new ArrayList<>();
         if (Files.isRegularFile(file)) {
             try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {

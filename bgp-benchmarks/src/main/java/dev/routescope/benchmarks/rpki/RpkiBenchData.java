@@ -15,11 +15,12 @@ import java.util.SplittableRandom;
 
 /**
  * Inputs shared by the RPKI benchmarks: the real global VRP set and query columns (realistic from
- * the rrc12 query set that {@code shared/bench/mkqueries.sh} writes to /tmp, or random).
+ * the rrc12 query set that {@code shared/bench/mkqueries.sh} writes to its {@code BENCH_TMP}, or random).
  *
  * <p>Paths: system properties {@code routescope.vrps} (default {@code
  * ../shared/data/rpki/rpkiclient_summary_20250720T093135Z.json.bz2} from the repository root) and
- * {@code routescope.queries.dir} (default {@code /tmp/routescope-bench/rov}).
+ * {@code routescope.queries.dir} (default {@code $BENCH_TMP/rov}, where {@code BENCH_TMP} defaults to
+ * {@code routescope-bench} in {@code java.io.tmpdir}, as in the shared harness).
  */
 final class RpkiBenchData {
     private RpkiBenchData() {}
@@ -30,9 +31,15 @@ final class RpkiBenchData {
     }
 
     static Path queryFile(String name) {
-        Path p = Path.of(System.getProperty("routescope.queries.dir", "/tmp/routescope-bench/rov"), name);
+        String benchTmp = System.getenv("BENCH_TMP");
+        Path defaultDir = (benchTmp != null
+                        ? Path.of(benchTmp)
+                        : Path.of(System.getProperty("java.io.tmpdir"), "routescope-bench"))
+                .resolve("rov");
+        String dir = System.getProperty("routescope.queries.dir");
+        Path p = (dir != null ? Path.of(dir) : defaultDir).resolve(name);
         if (!Files.isRegularFile(p)) {
-            throw new IllegalStateException(p + " is missing: run /work/shared/bench/mkqueries.sh first");
+            throw new IllegalStateException(p + " is missing: run ../shared/bench/mkqueries.sh first");
         }
         return p;
     }
