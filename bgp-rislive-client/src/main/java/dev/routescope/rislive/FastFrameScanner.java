@@ -1,17 +1,14 @@
 package dev.routescope.rislive;
 
 import dev.routescope.model.AddressFamily;
+import dev.routescope.model.Aggregator;
 import dev.routescope.model.Asn;
-import dev.routescope.model.Community;
 import dev.routescope.model.IpAddress;
 import dev.routescope.model.Origin;
 import dev.routescope.model.Peer;
 import dev.routescope.model.Prefix;
-import dev.routescope.model.RouteEvent;
 import dev.routescope.model.SegmentType;
 import java.time.Instant;
-import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A hand-written scanner for the shape nearly every {@code ris_message} frame has: no escapes, known
@@ -46,8 +43,6 @@ final class FastFrameScanner {
     private static final int WITHDRAWALS = 1 << 13;
     private static final int STATE = 1 << 14;
 
-    private final RisMessageDecoder decoder;
-    private final RisMessageDecoder.Fields f;
     private final Region region = new Region();
     private final String[] peerKeys = new String[CACHE];
     private final Peer[] peerValues = new Peer[CACHE];
@@ -55,7 +50,11 @@ final class FastFrameScanner {
     private final IpAddress[][] hopValues = new IpAddress[CACHE][];
     private final String[] hostKeys = new String[CACHE];
     private final String[] hostValues = new String[CACHE];
+    private final String[] aggregatorKeys = new String[CACHE];
+    private final Aggregator[] aggregatorValues = new Aggregator[CACHE];
+    private final int[] groups = new int[8];
 
+    private RisMessageView v = new RisMessageView();
     private String t = "";
     private int i;
     private int end;
@@ -66,42 +65,42 @@ final class FastFrameScanner {
     private int peerTo;
     private int hostFrom;
     private int hostTo;
+    private int typeFrom;
+    private int typeTo;
     private int seen;
 
-    FastFrameScanner(RisMessageDecoder decoder, RisMessageDecoder.Fields fields) {
-        this.decoder = decoder;
-        this.f = fields;
-    }
-
-    /** {@return the decoded message, or null if the frame needs the general path} */
-    @Nullable
-    RisMessage scan(String text) {
+    /**
+     * Reads a frame into the view.
+     *
+     * @return true if read; false if the frame needs the general path (the view is then partly filled)
+     */
+    boolean scan(String text, RisMessageView view) {
         if (text.indexOf('\\') >= 0) {
-            return null; // escapes are rare in RIS Live frames: jackson unescapes them
+            return false; // escapes are rare in RIS Live frames: jackson unescapes them
         }
-        f.reset();
+        v = view;
         t = text;
         i = 0;
         end = text.length();
         seen = 0;
         peerFrom = -1;
         hostFrom = -1;
-        Peer peer;
-        String collector;
+        typeFrom = -1;
         try {
             frame();
-            if (f.timestampMicros < 0 || peerFrom < 0 || f.peerAsn < 0) {
-                return null;
+            if (v.timestampMicros < 0 || peerFrom < 0 || v.peerAsn < 0) {
+                return false;
             }
-            peer = peer();
-            collector = hostFrom < 0 ? "" : collector();
+            v.peer = peer();
+            v.collector = hostFrom < 0 ? "" : collector();
+            v.type = typeFrom < 0 ? RisMessageType.UNKNOWN : messageType();
         } catch (Bail b) {
-            return null;
+            return false;
         } catch (IllegalArgumentException e) {
             // a model value refused by its factory: the general path reports it properly
-            return null;
+            return false;
         }
-        return build(peer, collector);
+        return true;
     }
 
     private void frame() {
@@ -140,7 +139,7 @@ final class FastFrameScanner {
             int kLen = sTo - sFrom;
             if (is(kFrom, kLen, "timestamp")) {
                 mark(TIMESTAMP);
-                f.timestampMicros = timestamp();
+                v.timestampMicros = timestamp();
             } else if (is(kFrom, kLen, "peer")) {
                 mark(PEER);
                 string();
@@ -148,11 +147,12 @@ final class FastFrameScanner {
                 peerTo = sTo;
             } else if (is(kFrom, kLen, "peer_asn")) {
                 mark(PEER_ASN);
-                f.peerAsn = peerAsn();
+                v.peerAsn = peerAsn();
             } else if (is(kFrom, kLen, "id")) {
                 mark(ID);
                 string();
-                f.id = t.substring(sFrom, sTo);
+                v.idFrom = sFrom;
+                v.idTo = sTo;
             } else if (is(kFrom, kLen, "host")) {
                 mark(HOST);
                 string();
@@ -161,7 +161,8 @@ final class FastFrameScanner {
             } else if (is(kFrom, kLen, "type")) {
                 mark(TYPE);
                 string();
-                f.messageType = regionIs(sFrom, sTo, "UPDATE") ? "UPDATE" : t.substring(sFrom, sTo);
+                typeFrom = sFrom;
+                typeTo = sTo;
             } else if (is(kFrom, kLen, "path")) {
                 mark(PATH);
                 path();
@@ -171,49 +172,37 @@ final class FastFrameScanner {
             } else if (is(kFrom, kLen, "origin")) {
                 mark(ORIGIN);
                 string();
-                f.origin = origin();
+                v.origin = origin();
             } else if (is(kFrom, kLen, "announcements")) {
                 mark(ANNOUNCEMENTS);
                 announcements();
             } else if (is(kFrom, kLen, "withdrawals")) {
                 mark(WITHDRAWALS);
-                prefixes(f.withdrawals);
+                prefixes(false);
             } else if (is(kFrom, kLen, "med")) {
                 mark(MED);
-                f.med = number();
+                v.med = number();
             } else if (is(kFrom, kLen, "aggregator")) {
                 mark(AGGREGATOR);
                 string();
-                f.aggregator = RisMessageDecoder.parseAggregator(t.substring(sFrom, sTo));
+                v.aggregator = aggregator();
             } else if (is(kFrom, kLen, "raw")) {
                 mark(RAW);
                 string();
-                f.raw = t.substring(sFrom, sTo);
+                v.rawFrom = sFrom;
+                v.rawTo = sTo;
             } else if (is(kFrom, kLen, "state")) {
                 mark(STATE);
                 string();
-                f.state = t.substring(sFrom, sTo);
+                v.stateFrom = sFrom;
+                v.stateTo = sTo;
             } else {
                 throw bail;
             }
             if (!more('}')) {
-                f.hasData = true;
                 return;
             }
         }
-    }
-
-    private RisMessage build(Peer peer, String collector) {
-        Instant timestamp = Instant.ofEpochSecond(f.timestampMicros / 1_000_000, f.timestampMicros % 1_000_000 * 1000);
-        String wireType = f.messageType;
-        RisMessageType type = wireType == null ? RisMessageType.UNKNOWN : RisMessageType.ofWire(wireType);
-        List<RouteEvent> events = switch (type) {
-            case UPDATE -> decoder.updateEvents(timestamp, collector, peer);
-            case RIS_PEER_STATE -> List.of(decoder.stateChange(timestamp, collector, peer));
-            default -> List.of();
-        };
-        String id = f.id == null ? "" : f.id;
-        return new RisMessage(type, timestamp, collector, peer, id, events, f.endOfRib, f.state, f.raw);
     }
 
     // ---- values
@@ -314,20 +303,19 @@ final class FastFrameScanner {
             ws();
             if (i < end && t.charAt(i) == '[') {
                 i++;
-                f.flushSequence();
-                int start = f.asnCount;
+                v.flushSequence();
                 do {
-                    f.addAsn(number());
+                    v.addAsn(number());
                 } while (more(']'));
-                f.addSegment(SegmentType.AS_SET, start);
+                v.addSegment(SegmentType.AS_SET);
             } else {
-                f.addAsn(number());
+                v.addAsn(number());
             }
             if (!more(']')) {
                 break;
             }
         }
-        f.flushSequence();
+        v.flushSequence();
     }
 
     private void communities() {
@@ -345,7 +333,7 @@ final class FastFrameScanner {
             if (high > 0xFFFF || low > 0xFFFF) {
                 throw bail;
             }
-            f.communities.add(Community.of((int) high, (int) low));
+            v.addCommunity(high << 16 | low);
         } while (more(']'));
     }
 
@@ -371,14 +359,13 @@ final class FastFrameScanner {
             expect('{');
             IpAddress[] hop = null;
             boolean sawPrefixes = false;
-            List<Prefix> prefixes = f.newGroup();
             do {
                 key();
                 if (keyIs("next_hop") && hop == null) {
                     string();
                     hop = nextHop();
                 } else if (keyIs("prefixes") && !sawPrefixes) {
-                    prefixes(prefixes);
+                    prefixes(true);
                     sawPrefixes = true;
                 } else {
                     throw bail;
@@ -387,11 +374,11 @@ final class FastFrameScanner {
             if (hop == null) {
                 throw bail;
             }
-            f.setGroupNextHop(hop);
+            v.endGroup(hop);
         } while (more(']'));
     }
 
-    private void prefixes(List<Prefix> out) {
+    private void prefixes(boolean announced) {
         expect('[');
         if (peek(']')) {
             i++;
@@ -400,44 +387,175 @@ final class FastFrameScanner {
         do {
             string();
             if (regionIs(sFrom, sTo, "eor")) {
-                f.endOfRib = true;
+                v.endOfRib = true;
             } else {
-                out.add(prefix(sFrom, sTo));
+                prefix(announced, sFrom, sTo);
             }
         } while (more(']'));
     }
 
-    /** Dotted-quad IPv4 prefixes parsed in place; anything else through the model's lenient parser. */
-    private Prefix prefix(int from, int to) {
+    /**
+     * Dotted-quad IPv4 and plain hex IPv6 prefixes parsed in place, without allocating; anything else
+     * (leading zeros, embedded IPv4, odd characters) through the model's lenient parser.
+     */
+    private void prefix(boolean announced, int from, int to) {
+        int slash = -1;
+        boolean colon = false;
+        for (int k = from; k < to; k++) {
+            char c = t.charAt(k);
+            if (c == '/') {
+                slash = k;
+                break;
+            }
+            colon |= c == ':';
+        }
+        int len = slash < 0 ? -1 : prefixLength(slash + 1, to, colon ? 128 : 32);
+        boolean parsed = len >= 0 && (colon ? ipv6(from, slash) : ipv4(from, slash));
+        if (!parsed) {
+            v.addPrefix(announced, Prefix.parseLenient(region.of(t, from, to)));
+            return;
+        }
+        AddressFamily family = colon ? AddressFamily.IPV6 : AddressFamily.IPV4;
+        long high = addressHigh & maskHigh(len);
+        long low = addressLow & maskLow(len);
+        if (announced) {
+            v.addAnnounced(family, high, low, len);
+        } else {
+            v.addWithdrawn(family, high, low, len);
+        }
+    }
+
+    private long addressHigh;
+    private long addressLow;
+
+    /** {@return the canonical decimal length in [from, to) up to max, or -1} */
+    private int prefixLength(int from, int to, int max) {
+        int d = to - from;
+        if (d == 0 || d > 3 || (d > 1 && t.charAt(from) == '0')) {
+            return -1;
+        }
+        int len = 0;
+        for (int k = from; k < to; k++) {
+            char c = t.charAt(k);
+            if (!isDigit(c)) {
+                return -1;
+            }
+            len = len * 10 + (c - '0');
+        }
+        return len > max ? -1 : len;
+    }
+
+    private boolean ipv4(int from, int to) {
         int k = from;
         long bits = 0;
         for (int octet = 0; octet < 4; octet++) {
-            int v = 0;
+            int val = 0;
             int d = 0;
             int first = k;
             while (k < to && isDigit(t.charAt(k)) && d < 3) {
-                v = v * 10 + (t.charAt(k++) - '0');
+                val = val * 10 + (t.charAt(k++) - '0');
                 d++;
             }
-            char sep = k < to ? t.charAt(k) : 0;
-            // leading zeros and anything unusual: the model's parser decides (it refuses ambiguous octets)
-            if (d == 0 || v > 255 || (d > 1 && t.charAt(first) == '0') || sep != (octet < 3 ? '.' : '/')) {
-                return Prefix.parseLenient(region.of(t, from, to));
+            char sep = k < to ? t.charAt(k) : '/';
+            // leading zeros are ambiguous: the model's parser refuses them with its message
+            if (d == 0 || val > 255 || (d > 1 && t.charAt(first) == '0') || sep != (octet < 3 ? '.' : '/')) {
+                return false;
             }
-            bits = bits << 8 | v;
+            bits = bits << 8 | val;
             k++;
         }
-        int len = 0;
-        int d = 0;
-        int first = k;
-        while (k < to && isDigit(t.charAt(k)) && d < 3) {
-            len = len * 10 + (t.charAt(k++) - '0');
-            d++;
+        addressHigh = bits << 32;
+        addressLow = 0;
+        return true;
+    }
+
+    /** Hex groups with at most one {@code ::}; the same rules as the model's parser, which decides otherwise. */
+    private boolean ipv6(int from, int to) {
+        int count = 0;
+        int gap = -1;
+        int k = from;
+        if (to - from >= 2 && t.charAt(from) == ':' && t.charAt(from + 1) == ':') {
+            gap = 0;
+            k += 2;
+        } else if (from == to || t.charAt(from) == ':') {
+            return false;
         }
-        if (k != to || d == 0 || len > 32 || (d > 1 && t.charAt(first) == '0')) {
-            return Prefix.parseLenient(region.of(t, from, to));
+        while (k < to) {
+            int start = k;
+            int val = 0;
+            int h;
+            while (k < to && (h = hex(t.charAt(k))) >= 0) {
+                val = val << 4 | h;
+                if (++k - start > 4) {
+                    return false;
+                }
+            }
+            if (k == start || count == 8) {
+                return false;
+            }
+            groups[count++] = val;
+            if (k == to) {
+                break;
+            }
+            if (t.charAt(k) != ':') {
+                return false;
+            }
+            k++;
+            if (k < to && t.charAt(k) == ':') {
+                if (gap >= 0) {
+                    return false;
+                }
+                gap = count;
+                k++;
+            } else if (k == to) {
+                return false;
+            }
         }
-        return Prefix.ofMasked(AddressFamily.IPV4, bits << 32, 0, len);
+        if (gap < 0 ? count != 8 : count == 8) {
+            return false;
+        }
+        long hi = 0;
+        long lo = 0;
+        int tail = gap < 0 ? 0 : count - gap;
+        for (int g = 0; g < 8; g++) {
+            int val;
+            if (gap < 0 || g < gap) {
+                val = groups[g];
+            } else if (g >= 8 - tail) {
+                val = groups[gap + g - (8 - tail)];
+            } else {
+                val = 0;
+            }
+            if (g < 4) {
+                hi = hi << 16 | val;
+            } else {
+                lo = lo << 16 | val;
+            }
+        }
+        addressHigh = hi;
+        addressLow = lo;
+        return true;
+    }
+
+    private static int hex(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    }
+
+    private static long maskHigh(int length) {
+        return length == 0 ? 0 : length >= 64 ? -1L : -1L << (64 - length);
+    }
+
+    private static long maskLow(int length) {
+        return length <= 64 ? 0 : length >= 128 ? -1L : -1L << (128 - length);
     }
 
     // ---- cached values, looked up by text region without building a String
@@ -449,11 +567,11 @@ final class FastFrameScanner {
         if (key != null
                 && cached != null
                 && sameText(key, peerFrom, peerTo)
-                && cached.asn().value() == f.peerAsn) {
+                && cached.asn().value() == v.peerAsn) {
             return cached;
         }
         String text = t.substring(peerFrom, peerTo);
-        Peer peer = new Peer(IpAddress.parse(text), Asn.of(f.peerAsn));
+        Peer peer = new Peer(IpAddress.parse(text), Asn.of(v.peerAsn));
         peerKeys[slot] = text;
         peerValues[slot] = peer;
         return peer;
@@ -485,6 +603,34 @@ final class FastFrameScanner {
         hostKeys[slot] = text;
         hostValues[slot] = name;
         return name;
+    }
+
+    private RisMessageType messageType() {
+        int n = typeTo - typeFrom;
+        if (n == 6 && t.regionMatches(typeFrom, "UPDATE", 0, 6)) {
+            return RisMessageType.UPDATE;
+        }
+        if (n == 9 && t.regionMatches(typeFrom, "KEEPALIVE", 0, 9)) {
+            return RisMessageType.KEEPALIVE;
+        }
+        if (n == 14 && t.regionMatches(typeFrom, "RIS_PEER_STATE", 0, 14)) {
+            return RisMessageType.RIS_PEER_STATE;
+        }
+        return RisMessageType.ofWire(t.substring(typeFrom, typeTo));
+    }
+
+    private Aggregator aggregator() {
+        int slot = slot(sFrom, sTo);
+        String key = aggregatorKeys[slot];
+        Aggregator cached = aggregatorValues[slot];
+        if (key != null && cached != null && sameText(key, sFrom, sTo)) {
+            return cached;
+        }
+        String text = t.substring(sFrom, sTo);
+        Aggregator aggregator = RisMessageDecoder.parseAggregator(text);
+        aggregatorKeys[slot] = text;
+        aggregatorValues[slot] = aggregator;
+        return aggregator;
     }
 
     private int slot(int from, int to) {

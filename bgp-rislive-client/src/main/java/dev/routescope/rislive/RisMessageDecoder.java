@@ -13,7 +13,6 @@ import dev.routescope.model.AddressFamily;
 import dev.routescope.model.Aggregator;
 import dev.routescope.model.Announcement;
 import dev.routescope.model.AsPath;
-import dev.routescope.model.AsPathSegment;
 import dev.routescope.model.Asn;
 import dev.routescope.model.BgpState;
 import dev.routescope.model.Community;
@@ -37,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -80,14 +80,17 @@ public final class RisMessageDecoder {
     private final Map<String, IpAddress[]> nextHops = new HashMap<>();
     private final Map<String, String> collectors = new HashMap<>();
     private final Fields f = new Fields();
+    // the view the model-returning decode methods fill and build from
+    private final RisMessageView own = new RisMessageView();
     private final @Nullable FastFrameScanner scanner;
+    private final ModelCache cache = new ModelCache();
     private final int maxStringChars;
     private long rawFallbacks;
     private long fastPathFrames;
 
     private RisMessageDecoder(Builder b) {
         this.rawUpdateDecoder = b.rawUpdateDecoder != null ? b.rawUpdateDecoder : RawUpdateDecoder.mrtParser();
-        this.scanner = b.fastPath ? new FastFrameScanner(this, f) : null;
+        this.scanner = b.fastPath ? new FastFrameScanner() : null;
         this.maxStringChars = b.maxFrameChars;
         this.json = JsonFactory.builder()
                 .recyclerPool(new OwnerPool())
@@ -129,22 +132,45 @@ public final class RisMessageDecoder {
      * @return the frame; {@link RisFrame.Malformed} if it is not valid RIS Live
      */
     public RisFrame decode(String text) {
+        RisMessageView v = own;
+        if (decodeInto(text, v)) {
+            return v.toMessage();
+        }
+        return Objects.requireNonNull(v.other);
+    }
+
+    /**
+     * Decodes one frame into a reusable view, without building model objects: the allocation-free
+     * path for consumers that look at every message but need events for few (see {@link
+     * RisMessageView}).
+     *
+     * @param text the JSON text of one frame
+     * @param view the view to overwrite
+     * @return true if the frame is a {@code ris_message} (now in the view); false for a control frame
+     *     or a malformed one, then in {@link RisMessageView#nonMessage()}
+     * @since 0.3
+     */
+    public boolean decodeInto(String text, RisMessageView view) {
+        view.reset(this, text);
         FastFrameScanner fast = scanner;
         if (fast != null && text.length() <= maxStringChars) {
-            RisMessage m = fast.scan(text);
-            if (m != null) {
+            if (fast.scan(text, view)) {
                 fastPathFrames++;
-                return m;
+                return true;
             }
+            view.clearMessage();
         }
+        RisFrame other;
         try (JsonParser p = json.createParser(text)) {
-            return decode(p);
+            other = decode(p, view);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            return new RisFrame.Malformed(text, at == null ? -1 : at.getCharOffset(), e.getOriginalMessage());
+            other = new RisFrame.Malformed(text, at == null ? -1 : at.getCharOffset(), e.getOriginalMessage());
         } catch (IOException e) {
-            return new RisFrame.Malformed(text, -1, e.toString());
+            other = new RisFrame.Malformed(text, -1, e.toString());
         }
+        view.other = other;
+        return other == null;
     }
 
     /**
@@ -156,29 +182,57 @@ public final class RisMessageDecoder {
      * @return the frame; {@link RisFrame.Malformed} if it is not valid RIS Live (offset in bytes)
      */
     public RisFrame decode(byte[] utf8, int offset, int length) {
+        RisMessageView v = own;
+        if (decodeInto(utf8, offset, length, v)) {
+            return v.toMessage();
+        }
+        return Objects.requireNonNull(v.other);
+    }
+
+    /**
+     * Decodes one frame given as UTF-8 bytes into a reusable view (see {@link #decodeInto(String,
+     * RisMessageView)}); the frame text is decoded to a String first (one allocation per frame).
+     *
+     * @param utf8 buffer holding the frame
+     * @param offset start of the frame
+     * @param length length of the frame in bytes
+     * @param view the view to overwrite
+     * @return true if the frame is a {@code ris_message} (now in the view); false for a control frame
+     *     or a malformed one (offset in bytes), then in {@link RisMessageView#nonMessage()}
+     * @since 0.3
+     */
+    public boolean decodeInto(byte[] utf8, int offset, int length, RisMessageView view) {
         FastFrameScanner fast = scanner;
         if (fast != null && length <= maxStringChars) {
             // Decoding to a String first is cheap for ASCII frames (an intrinsic) and lets one scanner serve both.
-            RisMessage m = fast.scan(new String(utf8, offset, length, StandardCharsets.UTF_8));
-            if (m != null) {
+            String text = new String(utf8, offset, length, StandardCharsets.UTF_8);
+            view.reset(this, text);
+            if (fast.scan(text, view)) {
                 fastPathFrames++;
-                return m;
+                return true;
             }
+            view.clearMessage();
+        } else {
+            view.reset(this, "");
         }
+        RisFrame other;
         try (JsonParser p = json.createParser(utf8, offset, length)) {
-            return decode(p);
+            other = decode(p, view);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            return new RisFrame.Malformed(
+            other = new RisFrame.Malformed(
                     new String(utf8, offset, length, StandardCharsets.UTF_8),
                     at == null ? -1 : at.getByteOffset(),
                     e.getOriginalMessage());
         } catch (IOException e) {
-            return new RisFrame.Malformed(new String(utf8, offset, length, StandardCharsets.UTF_8), -1, e.toString());
+            other = new RisFrame.Malformed(new String(utf8, offset, length, StandardCharsets.UTF_8), -1, e.toString());
         }
+        view.other = other;
+        return other == null;
     }
 
-    private RisFrame decode(JsonParser p) throws IOException {
+    /** {@return null if a ris_message is now in the view, else the other frame} */
+    private @Nullable RisFrame decode(JsonParser p, RisMessageView v) throws IOException {
         f.reset();
         if (p.nextToken() != JsonToken.START_OBJECT) {
             throw problem(p, "frame is not a JSON object");
@@ -190,7 +244,7 @@ public final class RisMessageDecoder {
             if ("type".equals(name)) {
                 frameType = expectString(p, t, "type");
             } else if ("data".equals(name)) {
-                readData(p, t);
+                readData(p, t, v);
             } else {
                 p.skipChildren();
             }
@@ -202,7 +256,7 @@ public final class RisMessageDecoder {
             throw problem(p, "missing field 'type'");
         }
         return switch (frameType) {
-            case "ris_message" -> toMessage(p);
+            case "ris_message" -> fillMessage(p, v);
             case "ris_error" -> new RisFrame.ServerError(f.message == null ? "" : f.message);
             case "ris_subscribe_ok" -> new RisFrame.SubscribeOk(f.subscription == null ? "" : f.subscription);
             case "ris_rrc_list" -> new RisFrame.CollectorList(f.rrcList);
@@ -211,7 +265,7 @@ public final class RisMessageDecoder {
         };
     }
 
-    private void readData(JsonParser p, JsonToken t) throws IOException {
+    private void readData(JsonParser p, JsonToken t, RisMessageView v) throws IOException {
         f.hasData = true;
         if (t == JsonToken.START_ARRAY) {
             // ris_rrc_list: a list of collector names (shape not pinned down: keep strings, skip the rest)
@@ -232,20 +286,20 @@ public final class RisMessageDecoder {
             String name = p.currentName();
             t = p.nextToken();
             switch (name) {
-                case "timestamp" -> f.timestampMicros = readTimestamp(p, t);
+                case "timestamp" -> v.timestampMicros = readTimestamp(p, t);
                 case "peer" -> f.peer = expectString(p, t, "peer");
-                case "peer_asn" -> f.peerAsn = readAsnValue(p, t, "peer_asn");
+                case "peer_asn" -> v.peerAsn = readAsnValue(p, t, "peer_asn");
                 case "id" -> f.id = expectString(p, t, "id");
                 case "host" -> f.host = expectString(p, t, "host");
                 case "type" -> f.messageType = expectString(p, t, "type");
                 case "raw" -> f.raw = t == JsonToken.VALUE_NULL ? null : expectString(p, t, "raw");
-                case "path" -> readPath(p, t);
-                case "community" -> readCommunities(p, t);
-                case "origin" -> f.origin = t == JsonToken.VALUE_NULL ? null : readOrigin(p, t);
-                case "med" -> f.med = t == JsonToken.VALUE_NULL ? null : readUnsigned32(p, t, "med");
-                case "aggregator" -> f.aggregator = t == JsonToken.VALUE_NULL ? null : readAggregator(p, t);
-                case "announcements" -> readAnnouncements(p, t);
-                case "withdrawals" -> readWithdrawals(p, t);
+                case "path" -> readPath(p, t, v);
+                case "community" -> readCommunities(p, t, v);
+                case "origin" -> v.origin = t == JsonToken.VALUE_NULL ? null : readOrigin(p, t);
+                case "med" -> v.med = t == JsonToken.VALUE_NULL ? -1 : readUnsigned32(p, t, "med");
+                case "aggregator" -> v.aggregator = t == JsonToken.VALUE_NULL ? null : readAggregator(p, t);
+                case "announcements" -> readAnnouncements(p, t, v);
+                case "withdrawals" -> readWithdrawals(p, t, v);
                 case "state" -> f.state = expectString(p, t, "state");
                 case "message" -> {
                     if (t == JsonToken.VALUE_STRING) {
@@ -260,38 +314,48 @@ public final class RisMessageDecoder {
         }
     }
 
-    private RisFrame toMessage(JsonParser p) throws IOException {
+    /** Validates the envelope of a ris_message read into the view and resolves its values; null = done. */
+    private @Nullable RisFrame fillMessage(JsonParser p, RisMessageView v) throws IOException {
         if (!f.hasData) {
             throw problem(p, "ris_message without 'data'");
         }
-        if (f.timestampMicros < 0) {
+        if (v.timestampMicros < 0) {
             throw problem(p, "ris_message without 'timestamp'");
         }
         String peerText = f.peer;
         if (peerText == null) {
             throw problem(p, "ris_message without 'peer'");
         }
-        if (f.peerAsn < 0) {
+        if (v.peerAsn < 0) {
             throw problem(p, "ris_message without 'peer_asn'");
         }
-        Instant timestamp = Instant.ofEpochSecond(f.timestampMicros / 1_000_000, f.timestampMicros % 1_000_000 * 1000);
-        Peer peer = peer(p, peerText, f.peerAsn);
-        String collector = f.host == null ? "" : collector(f.host);
-        RisMessageType type = f.messageType == null ? RisMessageType.UNKNOWN : RisMessageType.ofWire(f.messageType);
-        List<RouteEvent> events = switch (type) {
-            case UPDATE -> updateEvents(timestamp, collector, peer);
-            case RIS_PEER_STATE -> List.of(stateChange(timestamp, collector, peer));
-            default -> List.of();
-        };
-        String id = f.id == null ? "" : f.id;
-        return new RisMessage(type, timestamp, collector, peer, id, events, f.endOfRib, f.state, f.raw);
+        v.peer = peer(p, peerText, v.peerAsn);
+        v.collector = f.host == null ? "" : collector(f.host);
+        v.type = f.messageType == null ? RisMessageType.UNKNOWN : RisMessageType.ofWire(f.messageType);
+        v.idString = f.id;
+        v.rawString = f.raw;
+        v.stateString = f.state;
+        return null;
     }
 
-    List<RouteEvent> updateEvents(Instant timestamp, String collector, Peer peer) {
+    /** Builds the model message of a view filled by either path. */
+    RisMessage toMessage(RisMessageView v) {
+        Instant timestamp = v.timestamp();
+        Peer peer = v.peer();
+        String collector = v.collector;
+        String state = v.state();
+        List<RouteEvent> events = switch (v.type) {
+            case UPDATE -> updateEvents(v, timestamp, collector, peer);
+            case RIS_PEER_STATE -> List.of(stateChange(timestamp, collector, peer, state));
+            default -> List.of();
+        };
+        return new RisMessage(v.type, timestamp, collector, peer, v.id(), events, v.endOfRib, state, v.raw());
+    }
+
+    private List<RouteEvent> updateEvents(RisMessageView v, Instant timestamp, String collector, Peer peer) {
         RawUpdateDecoder rawDecoder = rawUpdateDecoder;
-        String raw = f.raw;
-        if (rawDecoder != RawUpdateDecoder.JSON_ONLY && raw != null) {
-            byte[] bytes = hexToBytes(raw);
+        if (rawDecoder != RawUpdateDecoder.JSON_ONLY && v.hasRaw()) {
+            byte[] bytes = hexToBytes(Objects.requireNonNull(v.raw()));
             List<RouteEvent> fromRaw = null;
             if (bytes != null) {
                 try {
@@ -306,34 +370,33 @@ public final class RisMessageDecoder {
             }
             rawFallbacks++;
         }
-        int announced = f.announcedCount();
-        List<RouteEvent> events = new ArrayList<>(f.withdrawals.size() + announced);
-        for (Prefix w : f.withdrawals) {
-            events.add(new Withdrawal(timestamp, collector, peer, w, RouteEvent.NO_PATH_ID));
+        int announced = v.announcedCount;
+        List<RouteEvent> events = new ArrayList<>(v.withdrawnCount + announced);
+        for (int w = 0; w < v.withdrawnCount; w++) {
+            events.add(new Withdrawal(timestamp, collector, peer, v.withdrawn(w), RouteEvent.NO_PATH_ID));
         }
         if (announced == 0) {
             return events;
         }
-        PathAttributes.Builder attrs = PathAttributes.builder()
-                .origin(f.origin)
-                .asPath(AsPath.of(f.segments))
-                .med(f.med)
-                .aggregator(f.aggregator)
-                .communities(f.communities);
-        if (f.groupCount == 1) {
-            IpAddress[] hop = f.groupNextHop[0];
-            PathAttributes a = attrs.nextHop(hop[0]).linkLocalNextHop(hop[1]).build();
-            for (Prefix prefix : f.groupPrefixes.get(0)) {
-                events.add(new Announcement(timestamp, collector, peer, prefix, RouteEvent.NO_PATH_ID, a, false));
+        AsPath path = cache.path(v);
+        List<Community> communities = cache.communities(v);
+        Long med = v.med < 0 ? null : v.med;
+        if (v.groupCount == 1) {
+            IpAddress[] hop = v.groupHops[0];
+            PathAttributes a = cache.attributes(v.origin, path, hop[0], hop[1], med, v.aggregator, communities);
+            for (int k = 0; k < announced; k++) {
+                events.add(
+                        new Announcement(timestamp, collector, peer, v.announced(k), RouteEvent.NO_PATH_ID, a, false));
             }
             return events;
         }
         // Several next-hop objects: the 2021 encoder split a dual IPv6 next hop into two objects listing
         // the same prefixes. Merge per prefix, keeping the first global and first link-local next hop.
         Map<Prefix, IpAddress[]> merged = new LinkedHashMap<>();
-        for (int g = 0; g < f.groupCount; g++) {
-            IpAddress[] hop = f.groupNextHop[g];
-            for (Prefix prefix : f.groupPrefixes.get(g)) {
+        for (int g = 0; g < v.groupCount; g++) {
+            IpAddress[] hop = v.groupHops[g];
+            for (int k = v.groupStart(g); k < v.groupEnds[g]; k++) {
+                Prefix prefix = v.announced(k);
                 IpAddress[] known = merged.get(prefix);
                 if (known == null) {
                     merged.put(prefix, new IpAddress[] {hop[0], hop[1]});
@@ -353,7 +416,7 @@ public final class RisMessageDecoder {
             List<@Nullable IpAddress> key = Arrays.asList(hop[0], hop[1]);
             PathAttributes a = byHop.get(key);
             if (a == null) {
-                a = attrs.nextHop(hop[0]).linkLocalNextHop(hop[1]).build();
+                a = cache.attributes(v.origin, path, hop[0], hop[1], med, v.aggregator, communities);
                 byHop.put(key, a);
             }
             events.add(new Announcement(timestamp, collector, peer, e.getKey(), RouteEvent.NO_PATH_ID, a, false));
@@ -361,8 +424,9 @@ public final class RisMessageDecoder {
         return events;
     }
 
-    PeerStateChange stateChange(Instant timestamp, String collector, Peer peer) {
-        String state = f.state == null ? "" : f.state.toLowerCase(Locale.ROOT);
+    private static PeerStateChange stateChange(
+            Instant timestamp, String collector, Peer peer, @Nullable String stateText) {
+        String state = stateText == null ? "" : stateText.toLowerCase(Locale.ROOT);
         return switch (state) {
             case "connected", "established", "up" ->
                 new PeerStateChange(timestamp, collector, peer, BgpState.UNKNOWN, BgpState.ESTABLISHED);
@@ -497,7 +561,7 @@ public final class RisMessageDecoder {
         return v;
     }
 
-    private void readPath(JsonParser p, JsonToken t) throws IOException {
+    private static void readPath(JsonParser p, JsonToken t, RisMessageView v) throws IOException {
         if (t == JsonToken.VALUE_NULL) {
             return;
         }
@@ -506,23 +570,23 @@ public final class RisMessageDecoder {
         }
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (t == JsonToken.START_ARRAY) {
-                f.flushSequence();
-                int start = f.asnCount;
+                v.flushSequence();
+                int start = v.asnCount;
                 while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                    f.addAsn(readUnsigned32(p, t, "path"));
+                    v.addAsn(readUnsigned32(p, t, "path"));
                 }
-                if (f.asnCount == start) {
+                if (v.asnCount == start) {
                     throw problem(p, "empty AS_SET in 'path'");
                 }
-                f.addSegment(SegmentType.AS_SET, start);
+                v.addSegment(SegmentType.AS_SET);
             } else {
-                f.addAsn(readUnsigned32(p, t, "path"));
+                v.addAsn(readUnsigned32(p, t, "path"));
             }
         }
-        f.flushSequence();
+        v.flushSequence();
     }
 
-    private void readCommunities(JsonParser p, JsonToken t) throws IOException {
+    private static void readCommunities(JsonParser p, JsonToken t, RisMessageView v) throws IOException {
         if (t == JsonToken.VALUE_NULL) {
             return;
         }
@@ -541,7 +605,7 @@ public final class RisMessageDecoder {
             if (high > 0xFFFF || low > 0xFFFF) {
                 throw problem(p, "'community' " + high + ":" + low + " out of range (expected: 0..65535 each)");
             }
-            f.communities.add(Community.of((int) high, (int) low));
+            v.addCommunity(high << 16 | low);
         }
     }
 
@@ -579,7 +643,7 @@ public final class RisMessageDecoder {
         }
     }
 
-    private void readAnnouncements(JsonParser p, JsonToken t) throws IOException {
+    private void readAnnouncements(JsonParser p, JsonToken t, RisMessageView v) throws IOException {
         if (t == JsonToken.VALUE_NULL) {
             return;
         }
@@ -591,14 +655,13 @@ public final class RisMessageDecoder {
                 throw problem(p, "'announcements' element is " + t + ", expected an object");
             }
             IpAddress[] hop = null;
-            List<Prefix> prefixes = f.newGroup();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 t = p.nextToken();
                 if ("next_hop".equals(name)) {
                     hop = nextHop(p, expectString(p, t, "next_hop"));
                 } else if ("prefixes".equals(name)) {
-                    readPrefixes(p, t, prefixes, "prefixes");
+                    readPrefixes(p, t, v, true, "prefixes");
                 } else {
                     p.skipChildren();
                 }
@@ -606,29 +669,30 @@ public final class RisMessageDecoder {
             if (hop == null) {
                 throw problem(p, "announcement without 'next_hop'");
             }
-            f.setGroupNextHop(hop);
+            v.endGroup(hop);
         }
     }
 
-    private void readWithdrawals(JsonParser p, JsonToken t) throws IOException {
+    private static void readWithdrawals(JsonParser p, JsonToken t, RisMessageView v) throws IOException {
         if (t == JsonToken.VALUE_NULL) {
             return;
         }
-        readPrefixes(p, t, f.withdrawals, "withdrawals");
+        readPrefixes(p, t, v, false, "withdrawals");
     }
 
-    private void readPrefixes(JsonParser p, JsonToken t, List<Prefix> out, String field) throws IOException {
+    private static void readPrefixes(JsonParser p, JsonToken t, RisMessageView v, boolean announced, String field)
+            throws IOException {
         if (t != JsonToken.START_ARRAY) {
             throw problem(p, "'" + field + "' is " + t + ", expected an array");
         }
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             String s = expectString(p, t, field);
             if (s.equals("eor")) {
-                f.endOfRib = true;
+                v.endOfRib = true;
                 continue;
             }
             try {
-                out.add(Prefix.parseLenient(s));
+                v.addPrefix(announced, Prefix.parseLenient(s));
             } catch (IllegalArgumentException e) {
                 throw problem(p, "bad prefix in '" + field + "': " + e.getMessage());
             }
@@ -737,14 +801,10 @@ public final class RisMessageDecoder {
         }
     }
 
-    /** Per-frame scratch state, reused across frames. */
+    /** Per-frame text fields of the jackson path, reused across frames; values go to the view. */
     static final class Fields {
-        long timestampMicros;
-
         @Nullable
         String peer;
-
-        long peerAsn;
 
         @Nullable
         String id;
@@ -759,15 +819,6 @@ public final class RisMessageDecoder {
         String raw;
 
         @Nullable
-        Origin origin;
-
-        @Nullable
-        Long med;
-
-        @Nullable
-        Aggregator aggregator;
-
-        @Nullable
         String state;
 
         @Nullable
@@ -777,87 +828,19 @@ public final class RisMessageDecoder {
         String subscription;
 
         boolean hasData;
-        boolean endOfRib;
-        final List<Community> communities = new ArrayList<>();
-        final List<Prefix> withdrawals = new ArrayList<>();
         final List<String> rrcList = new ArrayList<>();
-        final List<List<Prefix>> groupPrefixes = new ArrayList<>();
-        IpAddress[][] groupNextHop = new IpAddress[4][];
-        int groupCount;
-        long[] asns = new long[64];
-        int asnCount;
-        int sequenceStart;
-        final List<AsPathSegment> segments = new ArrayList<>();
 
         void reset() {
-            timestampMicros = -1;
             peer = null;
-            peerAsn = -1;
             id = null;
             host = null;
             messageType = null;
             raw = null;
-            origin = null;
-            med = null;
-            aggregator = null;
             state = null;
             message = null;
             subscription = null;
             hasData = false;
-            endOfRib = false;
-            communities.clear();
-            withdrawals.clear();
             rrcList.clear();
-            for (int g = 0; g < groupCount; g++) {
-                groupPrefixes.get(g).clear();
-            }
-            groupCount = 0;
-            asnCount = 0;
-            sequenceStart = 0;
-            segments.clear();
-        }
-
-        List<Prefix> newGroup() {
-            if (groupCount == groupPrefixes.size()) {
-                groupPrefixes.add(new ArrayList<>());
-            }
-            if (groupCount == groupNextHop.length) {
-                groupNextHop = Arrays.copyOf(groupNextHop, groupCount * 2);
-            }
-            // A frame that failed inside an announcement left prefixes here without counting the group.
-            List<Prefix> group = groupPrefixes.get(groupCount);
-            group.clear();
-            return group;
-        }
-
-        void setGroupNextHop(IpAddress[] hop) {
-            groupNextHop[groupCount++] = hop;
-        }
-
-        int announcedCount() {
-            int n = 0;
-            for (int g = 0; g < groupCount; g++) {
-                n += groupPrefixes.get(g).size();
-            }
-            return n;
-        }
-
-        void addAsn(long asn) {
-            if (asnCount == asns.length) {
-                asns = Arrays.copyOf(asns, asnCount * 2);
-            }
-            asns[asnCount++] = asn;
-        }
-
-        void flushSequence() {
-            if (asnCount > sequenceStart) {
-                addSegment(SegmentType.AS_SEQUENCE, sequenceStart);
-            }
-        }
-
-        void addSegment(SegmentType type, int start) {
-            segments.add(AsPathSegment.of(type, Arrays.copyOfRange(asns, start, asnCount)));
-            sequenceStart = asnCount;
         }
     }
 
