@@ -103,6 +103,7 @@ public final class Pipeline implements AutoCloseable {
     private final AtomicLong withdrawals = new AtomicLong();
     private final AtomicLong stateChanges = new AtomicLong();
     private final AtomicLong learned = new AtomicLong();
+    private final AtomicLong baselineSamples = new AtomicLong();
     private final LongAdder implicitWithdrawals = new LongAdder();
     private final ConcurrentHashMap<String, LongAdder> alertsByType = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> incidentsByStatus = new ConcurrentHashMap<>();
@@ -247,7 +248,11 @@ public final class Pipeline implements AutoCloseable {
         this.maxPrefixesPerWorker = b.maxPrefixesPerWorker;
         this.warmUp = b.warmUp;
         // Learning baselines even without a warm-up: RIB entries at the start of the source teach them.
-        Baselines baselines = b.baselines != null ? b.baselines : Baselines.create(4_000_000, 1_000_000);
+        Baselines baselines = b.baselines != null
+                ? b.baselines
+                : b.rollingWindow != null
+                        ? Baselines.rolling(b.rollingWindow, 4_000_000, 1_000_000)
+                        : Baselines.create(4_000_000, 1_000_000);
         this.shared = new Shared(b.monitored, baselines, b.rpki, b.aspa, b.relationships);
         List<AsyncSink> s = new ArrayList<>();
         Set<String> spillNames = new HashSet<>();
@@ -464,6 +469,8 @@ public final class Pipeline implements AutoCloseable {
         Instant watermark = Instant.EPOCH;
         Instant warmUpEnd = null;
         Baselines baselines = shared.baselines;
+        BaselineWindow rolling = baselines.window();
+        Instant nextSample = null;
         try {
             while (!stopRequested && failure == null) {
                 RouteEvent e = source.next();
@@ -486,6 +493,21 @@ public final class Pipeline implements AutoCloseable {
                     awaitRounds(round);
                     baselines.freeze();
                     LOG.info("baseline learned: {}", baselines);
+                }
+                if (rolling != null && baselines.isFrozen()) {
+                    if (nextSample == null) {
+                        nextSample = rolling.nextBoundaryAfter(watermark);
+                    } else if (!watermark.isBefore(nextSample)) {
+                        // The routing state just before the first event at or past the step boundary is
+                        // the sample: drain every stage, then read the workers' tables.
+                        sendRound(parts, round++, watermark, seq - 1, false);
+                        inRound = 0;
+                        awaitRounds(round);
+                        long step = rolling.bucket().toMillis();
+                        long late = watermark.toEpochMilli() - nextSample.toEpochMilli();
+                        sampleBaselines(baselines, (int) Math.min(Integer.MAX_VALUE, 1 + late / step));
+                        nextSample = rolling.nextBoundaryAfter(watermark);
+                    }
                 }
                 Map<Peer, Integer> ofCollector = peerIds.computeIfAbsent(e.collector(), k -> new HashMap<>());
                 Integer id = ofCollector.get(e.peer());
@@ -528,6 +550,20 @@ public final class Pipeline implements AutoCloseable {
                 baselines.freeze();
             }
         }
+    }
+
+    private void sampleBaselines(Baselines baselines, int steps) {
+        if (failure != null) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        try (Baselines.Sample s = baselines.sample(steps)) {
+            for (Worker w : workers) {
+                w.table.scan(s::routes);
+            }
+        }
+        baselineSamples.incrementAndGet();
+        LOG.debug("baseline sampled ({} step(s)) in {} ms: {}", steps, (System.nanoTime() - t0) / 1_000_000, baselines);
     }
 
     private void awaitRounds(long rounds) {
@@ -908,7 +944,8 @@ public final class Pipeline implements AutoCloseable {
                 aggregator.dropped(),
                 sums(detectorErrors),
                 sinkStats,
-                source.problems());
+                source.problems(),
+                baselineSamples.get());
     }
 
     private static Map<String, Long> sums(Map<String, LongAdder> m) {
@@ -973,6 +1010,7 @@ public final class Pipeline implements AutoCloseable {
         private AspaLookup aspa = AspaLookup.NONE;
         private RelationshipLookup relationships = RelationshipLookup.NONE;
         private Duration warmUp = Duration.ZERO;
+        private @Nullable BaselineWindow rollingWindow;
         private int workers = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         private int batchSize = 1024;
         private int maxPrefixesPerWorker = 4_000_000;
@@ -1083,6 +1121,28 @@ public final class Pipeline implements AutoCloseable {
         public Builder baselines(Baselines b) {
             once("baselines");
             baselines = b;
+            return this;
+        }
+
+        /**
+         * Keep the learned baselines rolling after the warm-up: at every step of {@code window}
+         * (event time) the routing state is sampled; origins, upstreams and visibility peaks no
+         * sample of the whole window contains are forgotten, new ones seen in {@link
+         * BaselineWindow#promoteAfter()} samples become expected. Memory stays bounded by the
+         * baseline's caps (4 M prefixes, 1 M origins here; pass {@link #baselines} with {@link
+         * Baselines#rolling} for others). Sampling drains the stages once per step (e.g. once an hour
+         * for a 24-h window), so output stays deterministic.
+         *
+         * <pre>{@code
+         * Pipeline.builder()...warmUp(Duration.ofHours(1)).rollingBaselines(BaselineWindow.of(Duration.ofDays(7)))
+         * }</pre>
+         *
+         * @param window the window
+         * @return this
+         */
+        public Builder rollingBaselines(BaselineWindow window) {
+            once("rollingBaselines");
+            rollingWindow = java.util.Objects.requireNonNull(window, "window");
             return this;
         }
 
@@ -1360,6 +1420,10 @@ public final class Pipeline implements AutoCloseable {
             }
             if (providers.isEmpty()) {
                 throw new IllegalStateException("no detectors: add some with detect(...) or discoverDetectors()");
+            }
+            if (baselines != null && rollingWindow != null) {
+                throw new IllegalStateException(
+                        "rollingBaselines(...) and baselines(...) were both set; use Baselines.rolling(...) for the latter");
             }
             if (baselines != null && baselines.isFrozen() && !warmUp.isZero()) {
                 throw new IllegalStateException("warmUp " + warmUp + " was set but the given baselines are frozen");

@@ -35,6 +35,8 @@ import org.jspecify.annotations.Nullable;
  * @param sinks per-sink delivery counters
  * @param sourceProblems problems the source met and skipped ({@link EventSource#problems()}: corrupt
  *     MRT records, unreadable files, malformed or dropped RIS Live frames)
+ * @param baselineSamples samples of the routing state taken by {@linkplain Baselines#rolling rolling
+ *     baselines} (0 when the baselines stay as learned)
  * @since 0.1
  */
 public record PipelineMetrics(
@@ -58,7 +60,8 @@ public record PipelineMetrics(
         long droppedIncidents,
         Map<String, Long> detectorErrors,
         Map<String, SinkStats> sinks,
-        long sourceProblems) {
+        long sourceProblems,
+        long baselineSamples) {
 
     /** Copies the maps. */
     public PipelineMetrics {

@@ -61,6 +61,7 @@ public final class Expected {
         if (memo.prefix == prefix
                 && memo.monitored == ctx.monitored()
                 && memo.baselines == ctx.baselines()
+                && memo.baselineVersion == ctx.baselines().version()
                 && memo.useBaselines == useBaselines) {
             Expected e = memo.result;
             return e != null && e.rule != null && !e.rule.runs(detector) ? null : e;
@@ -69,6 +70,7 @@ public final class Expected {
         memo.prefix = prefix;
         memo.monitored = ctx.monitored();
         memo.baselines = ctx.baselines();
+        memo.baselineVersion = ctx.baselines().version();
         memo.useBaselines = useBaselines;
         memo.result = e;
         return e != null && e.rule != null && !e.rule.runs(detector) ? null : e;
@@ -83,6 +85,8 @@ public final class Expected {
 
         @Nullable
         Object baselines;
+
+        long baselineVersion;
 
         boolean useBaselines;
 

@@ -51,6 +51,17 @@ public final class PrefixMap<V> {
         return map.get(prefix);
     }
 
+    /**
+     * Removes an entry. The per-length masks are left as they are (a superset is still correct; it
+     * only costs a probe for a length that may no longer be present).
+     *
+     * @param prefix the key
+     * @return the removed value, or null
+     */
+    public @Nullable V remove(Prefix prefix) {
+        return map.remove(prefix);
+    }
+
     /** {@return the number of entries} */
     public int size() {
         return map.size();

@@ -230,6 +230,32 @@ public final class RouteTable {
         return r == null ? 0 : r.size;
     }
 
+    /** Receives one prefix of {@link #scan}: its routes as parallel arrays, valid during the call only. */
+    public interface PrefixRoutes {
+        /**
+         * One tracked prefix.
+         *
+         * @param prefix the prefix
+         * @param size routes (peers) holding it; entries {@code [0, size)} of the arrays are valid
+         * @param origins origin per route (-1 when unknown)
+         * @param upstreams upstream per route (-1 when none)
+         */
+        void prefix(Prefix prefix, int size, long[] origins, long[] upstreams);
+    }
+
+    /**
+     * Visits every tracked prefix with its current routes (for baseline samples at window
+     * boundaries). The arrays are the table's own: read them during the call, do not keep them.
+     *
+     * @param out the visitor
+     */
+    public void scan(PrefixRoutes out) {
+        for (Map.Entry<Prefix, Routes> e : routes.entrySet()) {
+            Routes r = e.getValue();
+            out.prefix(e.getKey(), r.size, r.origins, r.upstreams);
+        }
+    }
+
     /** {@return tracked prefixes} */
     public int size() {
         return routes.size();
