@@ -1,5 +1,6 @@
 package dev.routescope.benchmarks.detect;
 
+import dev.routescope.detect.BaselineWindow;
 import dev.routescope.detect.Detectors;
 import dev.routescope.detect.EventSource;
 import dev.routescope.detect.Incident;
@@ -85,6 +86,13 @@ public final class DetectPipelineRun {
             CaidaAsRel.load(Path.of(args[4]), g);
             graph = g.build();
         }
+        // -Dbench.rollingWindow=PT30M:6:3 = rolling baselines (window:steps:promoteAfter), default: as learned.
+        String rollingSpec = System.getProperty("bench.rollingWindow", "");
+        BaselineWindow rolling = null;
+        if (!rollingSpec.isEmpty()) {
+            String[] f = rollingSpec.split(":");
+            rolling = BaselineWindow.of(Duration.parse(f[0]), Integer.parseInt(f[1]), Integer.parseInt(f[2]));
+        }
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.getFileName().toString().startsWith("updates."))
@@ -100,7 +108,7 @@ public final class DetectPipelineRun {
         detectors.add(Detectors.rpkiInvalid(true));
         System.out.printf(
                 Locale.ROOT,
-                "files=%d java=%s cores=%d maxHeapMB=%d vrps=%d aspas=%d graphLinks=%d detectors=%d%n",
+                "files=%d java=%s cores=%d maxHeapMB=%d vrps=%d aspas=%d graphLinks=%d detectors=%d rolling=%s%n",
                 files.size(),
                 System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(),
@@ -108,7 +116,8 @@ public final class DetectPipelineRun {
                 rpki == null ? 0 : rpki.vrps().size(),
                 rpki == null ? 0 : rpki.aspas().size(),
                 graph == null ? 0 : graph.linkCount(),
-                detectors.size());
+                detectors.size(),
+                rolling == null ? "off" : rolling);
         OldGen old = new OldGen();
         for (int rep = 1; rep <= reps; rep++) {
             long t0 = System.nanoTime();
@@ -149,6 +158,10 @@ public final class DetectPipelineRun {
             if (graph != null) {
                 b.relationships(graph);
             }
+            if (rolling != null) {
+                b.rollingBaselines(rolling);
+            }
+            String baselineSummary;
             try (Pipeline p = b.build()) {
                 p.start();
                 while (!p.awaitTermination(Duration.ofMillis(250))) {
@@ -156,13 +169,14 @@ public final class DetectPipelineRun {
                     afterGcSamples.add(old.afterGc());
                 }
                 m = p.metrics();
+                baselineSummary = p.baselines().toString();
             }
             double s = m.elapsed().toNanos() / 1e9;
             System.out.printf(
                     Locale.ROOT,
                     "rep=%d pipeline events=%d s=%.2f events/s=%.0f ratio-to-parse=%.2f incidents=%d"
                             + " heapUsedMaxMB first-half=%d second-half=%d oldGenAfterGcMB first-half=%d"
-                            + " second-half=%d tracked-prefixes=%d workers=%d%n",
+                            + " second-half=%d tracked-prefixes=%d workers=%d baseline-samples=%d %s%n",
                     rep,
                     m.events(),
                     s,
@@ -174,7 +188,9 @@ public final class DetectPipelineRun {
                     maxOfHalf(afterGcSamples, true) >> 20,
                     maxOfHalf(afterGcSamples, false) >> 20,
                     m.trackedPrefixes(),
-                    workers);
+                    workers,
+                    m.baselineSamples(),
+                    baselineSummary);
         }
     }
 
