@@ -456,36 +456,8 @@ public final class Baselines {
             closed = true;
             int promote = java.util.Objects.requireNonNull(window).promoteAfter();
             long[] counts = new long[2];
-            var oi = originTracks.entrySet().iterator();
-            while (oi.hasNext()) {
-                var e = oi.next();
-                Track t = e.getValue();
-                t.settle(promote, counts);
-                long[] est = t.established();
-                if (est.length == 0) {
-                    originsByPrefix.remove(e.getKey());
-                } else {
-                    originsByPrefix.put(e.getKey(), est);
-                }
-                if (t.size == 0) {
-                    oi.remove();
-                }
-            }
-            var ui = upstreamTracks.entrySet().iterator();
-            while (ui.hasNext()) {
-                var e = ui.next();
-                Track t = e.getValue();
-                t.settle(promote, counts);
-                long[] est = t.established();
-                if (est.length == 0) {
-                    upstreamsByOrigin.remove(e.getKey());
-                } else {
-                    upstreamsByOrigin.put(e.getKey(), est);
-                }
-                if (t.size == 0) {
-                    ui.remove();
-                }
-            }
+            settle(originTracks, promote, counts, originsByPrefix::put, originsByPrefix::remove);
+            settle(upstreamTracks, promote, counts, upstreamsByOrigin::put, upstreamsByOrigin::remove);
             var pi = peaks.entrySet().iterator();
             while (pi.hasNext()) {
                 var e = pi.next();
@@ -500,6 +472,30 @@ public final class Baselines {
             promoted += counts[0];
             expired += counts[1];
             version++;
+        }
+    }
+
+    /** Settles every track and publishes its expected values under the same key (or removes the key). */
+    private static <K> void settle(
+            Map<K, Track> tracks,
+            int promoteAfter,
+            long[] counts,
+            java.util.function.BiConsumer<K, long[]> publish,
+            java.util.function.Consumer<K> unpublish) {
+        var it = tracks.entrySet().iterator();
+        while (it.hasNext()) {
+            var e = it.next();
+            Track t = e.getValue();
+            t.settle(promoteAfter, counts);
+            long[] est = t.established();
+            if (est.length == 0) {
+                unpublish.accept(e.getKey());
+            } else {
+                publish.accept(e.getKey(), est);
+            }
+            if (t.size == 0) {
+                it.remove();
+            }
         }
     }
 
