@@ -49,8 +49,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Consumption: pick one of {@link #messages()} (blocking iterator on the caller's thread), {@link
- * #start(Consumer)} (callback on a client thread) or {@link #publisher()} (a {@link Flow.Publisher}
- * honouring {@code request(n)}); the connection opens on that first call. Frames are decoded on the
+ * #start(Consumer)} (callback on a client thread), {@link #publisher()} (a {@link Flow.Publisher}
+ * honouring {@code request(n)}) or {@link #startViews(Consumer)} (callback with a reused {@link
+ * RisMessageView}, no model objects unless asked); the connection opens on that first call. Frames are decoded on the
  * consuming thread, not on the network thread.
  *
  * <p>Resilience: a lost connection is re-opened with exponential backoff and jitter, the
@@ -102,6 +103,7 @@ public final class RisLiveClient implements AutoCloseable {
 
     // Consumer-side state: touched only by the one consuming thread.
     private final List<String> batch = new ArrayList<>(BATCH);
+    private final RisMessageView consumerView = new RisMessageView();
     private int batchIndex;
     private boolean ended;
 
@@ -156,6 +158,44 @@ public final class RisLiveClient implements AutoCloseable {
                             consumer.accept(m);
                         } catch (RuntimeException e) {
                             LOG.warn("RIS Live consumer failed on message {}; continuing", m.id(), e);
+                        }
+                    }
+                },
+                "rislive-consumer");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * Delivers every message as a {@link RisMessageView} to a callback on a client thread ({@code
+     * rislive-consumer}); opens the connection. The view is reused: it is valid only during the call
+     * (copy what you keep, or call {@link RisMessageView#toMessage()} for model objects). This is the
+     * allocation-free delivery for monitors that look at every message but need events for few;
+     * backpressure, counters, listeners and recording are the same as for {@link #start(Consumer)}.
+     * An exception thrown by the callback is logged and the message skipped.
+     *
+     * <pre>{@code
+     * client.startViews(view -> {
+     *     if (watchedOrigins.contains(view.originAsn())) {
+     *         alerts.add(view.toEvents());
+     *     }
+     * });
+     * }</pre>
+     *
+     * @param consumer the callback
+     * @throws IllegalStateException if the client is already being consumed another way
+     * @since 0.3
+     */
+    public void startViews(Consumer<? super RisMessageView> consumer) {
+        begin("startViews(Consumer)");
+        Thread t = new Thread(
+                () -> {
+                    RisMessageView view = new RisMessageView();
+                    while (next(view, Long.MAX_VALUE)) {
+                        try {
+                            consumer.accept(view);
+                        } catch (RuntimeException e) {
+                            LOG.warn("RIS Live consumer failed on message {}; continuing", view.id(), e);
                         }
                     }
                 },
@@ -333,7 +373,7 @@ public final class RisLiveClient implements AutoCloseable {
     private void begin(String how) {
         if (!mode.compareAndSet("", how)) {
             throw new IllegalStateException("this client is already consumed through " + mode.get()
-                    + "; use one of messages(), start(Consumer) or publisher() once per client");
+                    + "; use one of messages(), start(Consumer), startViews(Consumer) or publisher() once per client");
         }
         synchronized (this) {
             if (closing) {
@@ -355,6 +395,16 @@ public final class RisLiveClient implements AutoCloseable {
      */
     @Nullable
     RisMessage poll(long timeoutNanos) {
+        RisMessageView view = consumerView;
+        return next(view, timeoutNanos) ? view.toMessage() : null;
+    }
+
+    /**
+     * Decodes frames into the view until one is a message, handling control frames on the way.
+     *
+     * @return true if a message is in the view; false at the end of the stream or on timeout
+     */
+    private boolean next(RisMessageView view, long timeoutNanos) {
         long deadline = timeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
         while (!ended) {
             if (batchIndex == batch.size()) {
@@ -366,28 +416,27 @@ public final class RisLiveClient implements AutoCloseable {
                     n = queue.drainTo(batch, BATCH, Math.max(0, wait));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return null;
+                    return false;
                 }
                 if (n < 0) {
                     ended = true;
                     terminated.countDown();
-                    return null;
+                    return false;
                 }
                 if (n == 0) {
                     if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) {
-                        return null;
+                        return false;
                     }
                     continue;
                 }
             }
             String frame = batch.get(batchIndex);
             batch.set(batchIndex++, ""); // let the frame text be collected early
-            RisMessage m = handle(frame);
-            if (m != null) {
-                return m;
+            if (handle(frame, view)) {
+                return true;
             }
         }
-        return null;
+        return false;
     }
 
     boolean isEnded() {
@@ -398,25 +447,25 @@ public final class RisLiveClient implements AutoCloseable {
         return closing;
     }
 
-    private @Nullable RisMessage handle(String frame) {
+    private boolean handle(String frame, RisMessageView view) {
         RisRecorder r = recorder;
         if (r != null) {
             r.record(frame);
         }
-        RisFrame f = decoder.decode(frame);
-        if (f instanceof RisMessage m) {
+        if (decoder.decodeInto(frame, view)) {
             decoded.incrementAndGet();
-            long lag = System.currentTimeMillis() - m.timestamp().toEpochMilli();
+            long lag = System.currentTimeMillis() - Math.floorDiv(view.timestampMicros(), 1000);
             lastLagMillis = lag;
             if (lag > maxLagMillis) {
                 maxLagMillis = lag;
             }
-            return m;
+            return true;
         }
+        RisFrame f = view.nonMessage();
         if (f instanceof RisFrame.Malformed bad) {
             malformed.incrementAndGet();
             safely(() -> listener.onMalformed(bad));
-            return null;
+            return false;
         }
         control.incrementAndGet();
         if (f instanceof RisFrame.ServerError error) {
@@ -427,7 +476,7 @@ public final class RisLiveClient implements AutoCloseable {
         } else if (f instanceof RisFrame.CollectorList list) {
             safely(() -> listener.onCollectorList(list));
         }
-        return null;
+        return false;
     }
 
     private void superviseConnections() {

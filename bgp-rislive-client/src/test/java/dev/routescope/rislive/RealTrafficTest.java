@@ -119,6 +119,83 @@ class RealTrafficTest {
         assertThat(fastRaw.fastPathFrames()).isEqualTo(frames[0]);
     }
 
+    @Test
+    void view_wholeFileWithAndWithoutRaw_toMessageEqualsDecodeAndPrimitivesMatchEvents() throws Exception {
+        RisMessageDecoder viewDecoder = RisMessageDecoder.builder()
+                .rawUpdateDecoder(RawUpdateDecoder.JSON_ONLY)
+                .build();
+        RisMessageDecoder reference = RisMessageDecoder.builder()
+                .rawUpdateDecoder(RawUpdateDecoder.JSON_ONLY)
+                .build();
+        RisMessageView view = new RisMessageView();
+        long prefixes = 0;
+        for (String frame : FRAMES) {
+            assertThat(viewDecoder.decodeInto(frame, view)).as(frame).isTrue();
+            RisMessage expected = (RisMessage) reference.decode(frame);
+            // primitives first, before toMessage() could have touched anything
+            assertThat(view.timestamp()).as(frame).isEqualTo(expected.timestamp());
+            assertThat(view.timestampMicros() % 1000)
+                    .as(frame)
+                    .isEqualTo(expected.timestamp().toEpochMilli() % 1000 * 1000);
+            assertThat(view.peer()).as(frame).isEqualTo(expected.peer());
+            assertThat(view.collector()).as(frame).isEqualTo(expected.collector());
+            assertThat(view.type()).as(frame).isEqualTo(expected.type());
+            int w = 0;
+            int a = 0;
+            for (RouteEvent e : expected.events()) {
+                if (e instanceof Withdrawal wd) {
+                    assertThat(view.withdrawn(w++)).as(frame).isEqualTo(wd.prefix());
+                } else if (e instanceof Announcement an) {
+                    assertThat(view.announced(a)).as(frame).isEqualTo(an.prefix());
+                    assertThat(view.announcedNextHop(a))
+                            .as(frame)
+                            .isEqualTo(an.attributes().nextHop());
+                    a++;
+                    PathAttributes attrs = an.attributes();
+                    assertThat(asns(view)).as(frame).isEqualTo(attrs.asPath().toAsnArray());
+                    assertThat(view.originAsn())
+                            .as(frame)
+                            .isEqualTo(an.origin().map(asn -> asn.value()).orElse(-1L));
+                    assertThat(view.origin()).as(frame).isEqualTo(attrs.origin());
+                    assertThat(view.med() < 0 ? null : view.med()).as(frame).isEqualTo(attrs.med());
+                    assertThat(view.communityCount())
+                            .as(frame)
+                            .isEqualTo(attrs.communities().size());
+                    for (int c = 0; c < view.communityCount(); c++) {
+                        assertThat(view.community(c))
+                                .as(frame)
+                                .isEqualTo(attrs.communities().get(c).value());
+                    }
+                }
+            }
+            assertThat(view.withdrawnCount()).as(frame).isEqualTo(w);
+            assertThat(view.announcedCount()).as(frame).isEqualTo(a);
+            prefixes += w + a;
+            assertThat(view.toMessage()).as(frame).isEqualTo(expected);
+        }
+        assertThat(prefixes).isEqualTo(stats.announcements() + stats.withdrawals());
+
+        RisMessageDecoder viewRaw = RisMessageDecoder.builder().build();
+        RisMessageDecoder referenceRaw = RisMessageDecoder.builder().build();
+        long[] frames = new long[1];
+        MrtToRisLive.builder().includeRaw(true).build().convert(SharedData.file(FILE), frame -> {
+            assertThat(viewRaw.decodeInto(frame, view)).as(frame).isTrue();
+            assertThat(view.hasRaw()).as(frame).isEqualTo(view.type() == RisMessageType.UPDATE);
+            assertThat(view.toEvents()).as(frame).isEqualTo(((RisMessage) referenceRaw.decode(frame)).events());
+            frames[0]++;
+        });
+        assertThat(viewRaw.fastPathFrames()).isEqualTo(frames[0]);
+        assertThat(viewRaw.rawFallbacks()).isZero();
+    }
+
+    private static long[] asns(RisMessageView view) {
+        long[] out = new long[view.asnCount()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = view.asn(k);
+        }
+        return out;
+    }
+
     /** The MRT events RIS Live shows: state changes only into or out of ESTABLISHED (streamed). */
     private static Iterator<RouteEvent> liveVisible(Iterator<RouteEvent> all) {
         return new Iterator<>() {

@@ -524,6 +524,81 @@ class RisLiveClientTest {
         assertThat(((Announcement) got.get(0).events().get(0)).prefix()).isEqualTo(Prefix.parse("45.161.192.0/23"));
     }
 
+    @Test
+    void startViews_slowConsumerUnderBlockWithMalformedAndControlFrames_losesNothingAndCountsExactly()
+            throws Exception {
+        int total = 20_000;
+        List<String> frames = new ArrayList<>(updates(total));
+        frames.add(5_000, "{\"type\":\"ris_message\",\"data\":{\"timestamp\":");
+        frames.add(10_000, "{\"type\":\"ris_error\",\"data\":{\"message\":\"Client is too slow\"}}");
+        RisMessageDecoder reference = RisMessageDecoder.builder().build();
+        List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> mismatches = new CopyOnWriteArrayList<>();
+        CountDownLatch open = new CountDownLatch(1);
+        try (RisLiveClient client = webSocketClient().queueCapacity(16).build()) {
+            client.startViews(view -> {
+                try {
+                    open.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                ids.add(view.id());
+                // every 1000th message: the model built on demand equals a plain decode of the frame
+                if (ids.size() % 1000 == 1 && !view.toMessage().equals(reference.decode(view.text()))) {
+                    mismatches.add(view.text());
+                }
+            });
+            Session s = server.nextSession(WAIT);
+            var written = s.stream(frames, 1);
+            // the consumer is held: the queue fills and the client stops reading
+            await("queue full", () -> client.metrics().queued() >= 16);
+            assertThat(written).isNotDone();
+            open.countDown();
+
+            await("all decoded", () -> client.metrics().decoded() == total);
+            assertThat(written.get(10, TimeUnit.SECONDS)).isEqualTo(total + 2);
+            RisLiveMetrics m = client.metrics();
+            assertThat(m.received()).isEqualTo(total + 2);
+            assertThat(m.malformed()).isEqualTo(1);
+            assertThat(m.control()).isEqualTo(1);
+            assertThat(m.serverErrors()).isEqualTo(1);
+            assertThat(m.dropped()).isZero();
+            await("consumer done", () -> ids.size() == total);
+        }
+        for (int i = 0; i < total; i++) {
+            assertThat(ids.get(i)).isEqualTo("n-" + i);
+        }
+        assertThat(mismatches).isEmpty();
+        assertThat(events.malformed)
+                .singleElement()
+                .satisfies(
+                        bad -> assertThat(bad.text()).isEqualTo("{\"type\":\"ris_message\",\"data\":{\"timestamp\":"));
+        assertThat(events.serverErrors).containsExactly(new RisFrame.ServerError("Client is too slow"));
+    }
+
+    @Test
+    void startViews_replayOfRealCapture_viewsEqualTheMessagesOfMessages() throws Exception {
+        Path capture = dev.routescope.testsupport.SharedData.file("rislive/bgpstream_ris-live-stream.json");
+        List<RisMessage> expected = new ArrayList<>();
+        try (RisLiveClient replay = RisLiveClient.builder().replay(capture).build()) {
+            replay.messages().forEachRemaining(expected::add);
+        }
+        List<RisMessage> viaViews = new CopyOnWriteArrayList<>();
+        List<Long> originAsns = new CopyOnWriteArrayList<>();
+        try (RisLiveClient replay = RisLiveClient.builder().replay(capture).build()) {
+            replay.startViews(view -> {
+                originAsns.add(view.originAsn());
+                viaViews.add(view.toMessage());
+            });
+            assertThat(replay.awaitTermination(WAIT)).isTrue();
+            assertThat(replay.metrics().decoded()).isEqualTo(5);
+            assertThat(replay.metrics().malformed()).isEqualTo(1);
+        }
+        assertThat(viaViews).isEqualTo(expected);
+        Announcement first = (Announcement) expected.get(0).events().get(0);
+        assertThat(originAsns.get(0)).isEqualTo(first.origin().orElseThrow().value());
+    }
+
     static final class RecordingListener implements RisLiveListener {
         final List<String> connected = new CopyOnWriteArrayList<>();
         final List<RisGap> gaps = new CopyOnWriteArrayList<>();

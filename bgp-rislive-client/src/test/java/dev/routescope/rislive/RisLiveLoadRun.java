@@ -30,7 +30,9 @@ import org.junit.jupiter.api.Test;
  * On-demand load run (not part of {@code mvn test}: the class name matches no Surefire include).
  * Converts real rrc12 updates to RIS Live frames, then measures in one JVM and one run: decode rate
  * on one thread against jackson-core tokenising the same frames, and end-to-end rate over loopback
- * (WebSocket and firehose, BLOCK) against a bare JDK WebSocket that only counts frames. Peak heap is
+ * (WebSocket and firehose, BLOCK, and WebSocket delivering {@link RisMessageView}s) against a bare JDK
+ * WebSocket that only counts frames. The decode passes interleave decode(String), jackson-core
+ * tokenising, decode(bytes), the jackson path and the view path, so their ratios share the same load. Peak heap is
  * sampled (used heap, an upper bound); run it with {@code -Xmx128m} to show the whole run fits.
  *
  * <pre>
@@ -76,6 +78,9 @@ class RisLiveLoadRun {
         double[] ourBytes = new double[passes];
         double[] ref = new double[passes];
         double[] jacksonPath = new double[passes];
+        double[] views = new double[passes];
+        RisMessageDecoder viewDecoder = RisMessageDecoder.builder().build();
+        RisMessageView view = new RisMessageView();
         JsonFactory json = new JsonFactory();
         RisMessageDecoder decoder = RisMessageDecoder.builder().build();
         // the same decoder with every frame through jackson-core: the phase-1 decode path ("before")
@@ -86,6 +91,7 @@ class RisLiveLoadRun {
             decodeAll(viaJackson, text);
             decodeAllBytes(decoder, corpus);
             tokenizeAll(json, text);
+            viewAll(viewDecoder, view, text);
         }
         for (int p = 0; p < passes; p++) {
             long t0 = System.nanoTime();
@@ -97,6 +103,10 @@ class RisLiveLoadRun {
             long t3 = System.nanoTime();
             long evJackson = decodeAll(viaJackson, text);
             long t4 = System.nanoTime();
+            long evView = viewAll(viewDecoder, view, text);
+            long t5 = System.nanoTime();
+            assertThat(evView).isEqualTo(events);
+            views[p] = text.size() / ((t5 - t4) / 1e9);
             assertThat(evJackson).isEqualTo(events);
             jacksonPath[p] = text.size() / ((t4 - t3) / 1e9);
             assertThat(ev).isEqualTo(events);
@@ -125,6 +135,17 @@ class RisLiveLoadRun {
                 median(jacksonPath) / refMedian,
                 oursMedian / median(jacksonPath),
                 ratios(ours, ref)));
+        double viewMedian = median(views);
+        report.append(String.format(
+                Locale.ROOT,
+                "  view (decodeInto(String, RisMessageView), no model) %,.0f msg/s; ratio view / tokenise %.2f;",
+                viewMedian,
+                viewMedian / refMedian));
+        report.append(String.format(
+                Locale.ROOT,
+                " view / decode(String) %.2f; per-pass ratios view/tokenise %s%n",
+                viewMedian / oursMedian,
+                ratios(views, ref)));
 
         long total = (long) corpus.size() * rounds;
         try (LoopbackRisServer server = new LoopbackRisServer()) {
@@ -132,12 +153,18 @@ class RisLiveLoadRun {
             report.append(line("bare JDK WebSocket, count only (reference)", total, raw));
             Result ws = client(server, corpus, rounds, false);
             report.append(line("RisLiveClient WebSocket, BLOCK, decode+deliver", total, ws));
+            Result wsViews = clientViews(server, corpus, rounds);
+            report.append(line("RisLiveClient WebSocket, BLOCK, startViews", total, wsViews));
             Result fh = client(server, corpus, rounds, true);
             report.append(line("RisLiveClient firehose, BLOCK, decode+deliver", total, fh));
             report.append(String.format(
                     Locale.ROOT,
                     "ratio WebSocket client / bare JDK WebSocket: %.2f%n",
                     ws.rate(total) / raw.rate(total)));
+            report.append(String.format(
+                    Locale.ROOT,
+                    "ratio WebSocket client startViews / bare JDK WebSocket: %.2f%n",
+                    wsViews.rate(total) / raw.rate(total)));
         }
         System.out.print(report);
         Path out = Path.of("target", "rislive-load-" + Runtime.version().feature() + ".txt");
@@ -208,6 +235,41 @@ class RisLiveLoadRun {
         }
     }
 
+    /** The client delivering views (no model objects): counts prefixes as a monitor would look at them. */
+    private static Result clientViews(LoopbackRisServer server, List<byte[]> corpus, int rounds) throws Exception {
+        long total = (long) corpus.size() * rounds;
+        resetPeaks();
+        AtomicLong delivered = new AtomicLong();
+        long[] prefixes = new long[1];
+        CompletableFuture<Long> done = new CompletableFuture<>();
+        try (RisLiveClient client = RisLiveClient.builder()
+                .overflowPolicy(OverflowPolicy.BLOCK)
+                .reconnectBackoff(Duration.ofMinutes(1), Duration.ofMinutes(1))
+                .webSocket(server.webSocketUri())
+                .build()) {
+            client.startViews(v -> {
+                prefixes[0] += v.announcedCount() + v.withdrawnCount();
+                long n = delivered.incrementAndGet();
+                if ((n & 4095) == 0) {
+                    sampleHeap();
+                }
+                if (n == total) {
+                    done.complete(System.nanoTime());
+                }
+            });
+            LoopbackRisServer.Session session = server.nextSession(Duration.ofSeconds(10));
+            long t0 = System.nanoTime();
+            CompletableFuture<Long> written = session.streamUtf8(corpus, rounds);
+            long t1 = done.get(300, TimeUnit.SECONDS);
+            assertThat(written.get(30, TimeUnit.SECONDS)).isEqualTo(total);
+            RisLiveMetrics metrics = client.metrics();
+            assertThat(metrics.decoded()).isEqualTo(total);
+            assertThat(metrics.dropped()).isZero();
+            assertThat(prefixes[0]).isPositive();
+            return new Result(t1 - t0, metrics.dropped(), peakHeap());
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static CompletableFuture<Long>[] newFutureArray() {
         return (CompletableFuture<Long>[]) new CompletableFuture<?>[1];
@@ -247,6 +309,20 @@ class RisLiveLoadRun {
         long events = 0;
         for (String f : frames) {
             events += ((RisMessage) decoder.decode(f)).events().size();
+        }
+        return events;
+    }
+
+    /** Events a model decode would give, counted from the view: prefixes, plus one per peer-state message. */
+    private static long viewAll(RisMessageDecoder decoder, RisMessageView view, List<String> frames) {
+        long events = 0;
+        for (String f : frames) {
+            if (!decoder.decodeInto(f, view)) {
+                throw new AssertionError("not a message: " + f);
+            }
+            events += view.withdrawnCount()
+                    + view.announcedCount()
+                    + (view.type() == RisMessageType.RIS_PEER_STATE ? 1 : 0);
         }
         return events;
     }

@@ -68,6 +68,10 @@ class RisMessageDecoderMutationTest {
         RisMessageDecoder utf8Decoder = RisMessageDecoder.builder().build();
         RisMessageDecoder jacksonOnly =
                 RisMessageDecoder.builder().fastPath(false).build();
+        // the allocation-free path: one view reused for every frame, as a monitor would
+        RisMessageDecoder viewDecoder = RisMessageDecoder.builder().build();
+        RisMessageView view = new RisMessageView();
+        RisMessageView bytesView = new RisMessageView();
         SplittableRandom random = new SplittableRandom(SEED);
         long malformed = 0;
         long messages = 0;
@@ -80,17 +84,30 @@ class RisMessageDecoderMutationTest {
             RisFrame f;
             RisFrame g;
             RisFrame j;
+            boolean viewMessage;
+            boolean bytesViewMessage;
             try {
                 f = decoder.decode(frame);
                 byte[] utf8 = frame.getBytes(StandardCharsets.UTF_8);
                 g = utf8Decoder.decode(utf8, 0, utf8.length);
                 j = jacksonOnly.decode(frame);
+                viewMessage = viewDecoder.decodeInto(frame, view);
+                bytesViewMessage = viewDecoder.decodeInto(utf8, 0, utf8.length, bytesView);
             } catch (RuntimeException | StackOverflowError e) {
                 throw new AssertionError("exception escaped for " + context, e);
             }
             assertThat(g.getClass()).as(context).isEqualTo(f.getClass());
             // the fast path gives exactly what jackson alone gives, malformed reports included
             assertThat(f).as(context).isEqualTo(j);
+            // the view path: same frame, malformed reports included; model built only on demand
+            assertThat(viewMessage).as(context).isEqualTo(f instanceof RisMessage);
+            assertThat(bytesViewMessage).as(context).isEqualTo(viewMessage);
+            if (viewMessage) {
+                assertThat(view.toMessage()).as(context).isEqualTo(f);
+            } else {
+                assertThat(view.nonMessage()).as(context).isEqualTo(f);
+                assertThat(bytesView.nonMessage()).as(context).isEqualTo(g);
+            }
             if (f instanceof RisFrame.Malformed m) {
                 malformed++;
                 assertThat(m.reason()).as(context).isNotBlank();
@@ -115,6 +132,7 @@ class RisMessageDecoderMutationTest {
         assertThat(malformed).isGreaterThan(MUTATIONS / 10);
         assertThat(messages).isGreaterThan(MUTATIONS / 10);
         assertThat(decoder.rawFallbacks()).isGreaterThan(100).isEqualTo(jacksonOnly.rawFallbacks());
+        assertThat(viewDecoder.rawFallbacks()).isEqualTo(decoder.rawFallbacks());
         assertThat(decoder.fastPathFrames()).isGreaterThan(messages / 2);
     }
 
