@@ -1,5 +1,7 @@
 package dev.routescope.examples.cli;
 
+import dev.routescope.detect.BaselineWindow;
+import dev.routescope.detect.Baselines;
 import dev.routescope.detect.Detectors;
 import dev.routescope.detect.EventSource;
 import dev.routescope.detect.InMemorySink;
@@ -147,6 +149,15 @@ final class MonitorCommand implements Callable<Integer> {
     Duration warmUp = Duration.ofMinutes(5);
 
     @Option(
+            names = "--baseline-window",
+            paramLabel = "DURATION",
+            description = "Keep learning after the warm-up: origins, upstreams and visibility sampled every 1/24 of"
+                    + " this window (event time), forgotten when no sample of the window has them, new ones"
+                    + " expected after 12 samples (e.g. PT24H, P7D; default: learn once, then keep).")
+    @Nullable
+    Duration baselineWindow;
+
+    @Option(
             names = "--min-peers-withdrawn",
             paramLabel = "N",
             description =
@@ -181,6 +192,8 @@ final class MonitorCommand implements Callable<Integer> {
     @Nullable
     CommandSpec spec;
 
+    private @Nullable BaselineWindow rolling;
+
     @Override
     public Integer call() throws Exception {
         int sourcesGiven = (mrt.isEmpty() ? 0 : 1) + (rislive ? 1 : 0) + (replay != null ? 1 : 0);
@@ -196,6 +209,13 @@ final class MonitorCommand implements Callable<Integer> {
         RtrEndpoint rtrCache = rtr == null ? null : RtrEndpoint.parse(rtr);
         if (top < 0 || workers < 1) {
             throw new CliException("--top must be >= 0 and --workers >= 1");
+        }
+        if (baselineWindow != null) {
+            try {
+                rolling = BaselineWindow.of(baselineWindow);
+            } catch (IllegalArgumentException ex) {
+                throw new CliException("bad --baseline-window: " + ex.getMessage(), ex);
+            }
         }
         Progress.Mode mode = Progress.Mode.parse(progress);
         PrintWriter out = Cli.out(spec);
@@ -321,6 +341,11 @@ final class MonitorCommand implements Callable<Integer> {
                 .detect(detectors(minWithdrawn))
                 .sink(seen)
                 .sink(jsonl);
+        BaselineWindow window = rolling;
+        if (window != null) {
+            b.rollingBaselines(window);
+        }
+        String baselineSummary = null;
         if (rtrClient != null) {
             // live: RTR deltas applied to the client's validator reach the detectors at once
             b.rpki(rtrClient.validator(), () -> rtrClient.lastSync().orElse(null));
@@ -351,6 +376,20 @@ final class MonitorCommand implements Callable<Integer> {
             } finally {
                 prog.stop();
             }
+            Baselines learned = pipeline.baselines();
+            if (window != null) {
+                baselineSummary = String.format(
+                        Locale.ROOT,
+                        "Rolling baselines (%s in steps of %s): %,d samples, %,d associations promoted, %,d expired;"
+                                + " %,d prefixes and %,d origins expected now",
+                        window.length(),
+                        window.bucket(),
+                        learned.samples(),
+                        learned.promoted(),
+                        learned.expired(),
+                        learned.prefixCount(),
+                        learned.originCount());
+            }
         } catch (IOException ex) {
             throw new CliException("monitor failed: " + Cli.describe(ex), ex);
         } finally {
@@ -367,6 +406,9 @@ final class MonitorCommand implements Callable<Integer> {
         }
 
         printReport(out, m, seen.incidents(), monitored, loadedVrps, prog.problems());
+        if (baselineSummary != null) {
+            out.println(baselineSummary);
+        }
         out.flush();
         return 0;
     }

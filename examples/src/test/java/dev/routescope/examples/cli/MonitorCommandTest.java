@@ -132,6 +132,39 @@ class MonitorCommandTest {
     }
 
     @Test
+    void baselineWindow_onTheSample_keepsLearningAndSaysWhat(@TempDir Path tmp) throws IOException {
+        Path mrt = tmp.resolve("updates.20210101.0500.gz");
+        try (var in = Samples.open("samples/rrc04/updates.20210101.0500.gz")) {
+            Files.copy(in, mrt);
+        }
+        // 05:00-05:05 with a 1-min warm-up and a 4-min window in 10-s steps: samples 05:01:10 .. 05:04:50.
+        Result r = run(
+                "monitor",
+                "--mrt",
+                mrt.toString(),
+                "--no-rpki",
+                "--warm-up",
+                "PT1M",
+                "--baseline-window",
+                "PT4M",
+                "--alerts",
+                tmp.resolve("alerts.jsonl").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out())
+                .containsPattern(
+                        "(?m)^Rolling baselines \\(PT4M in steps of PT10S\\): (2[0-4]) samples, [1-9][0-9,]* associations"
+                                + " promoted, [0-9,]+ expired; [1-9][0-9,]* prefixes and [1-9][0-9,]* origins expected now$");
+    }
+
+    @Test
+    void baselineWindow_tooShortForItsSteps_isOneLine() {
+        Result r = run("monitor", "--baseline-window", "PT10S");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().strip()).startsWith("routescope: bad --baseline-window: window PT10S in 24 steps");
+        assertThat(r.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
     void embeddedRun_moasAuthorisedByRoas_isNotAHijack() {
         // AS23930 and AS135356 both have ROAs for 103.140.227.0/24: RPKI-valid origins are not alerted.
         assertThat(defaultRun.out().lines().filter(l -> l.startsWith("hijack ") && l.contains("103.140.227.0/24")))
