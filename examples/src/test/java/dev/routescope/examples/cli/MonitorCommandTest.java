@@ -1,5 +1,6 @@
 package dev.routescope.examples.cli;
 
+import static dev.routescope.examples.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -7,8 +8,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.routescope.testsupport.SharedData;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,19 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MonitorCommandTest {
 
-    private record Result(int code, String out, String err) {}
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Routescope.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
-    }
-
     /** The default alerts file lands in the working directory, as for a user. */
     private static final Path DEFAULT_ALERTS = Path.of("alerts.jsonl");
 
-    private static Result defaultRun = new Result(-1, "", "");
+    private static CliRun.Result defaultRun = new CliRun.Result(-1, "", "");
     private static List<String> alertLines = List.of();
 
     @BeforeAll
@@ -110,11 +100,8 @@ class MonitorCommandTest {
     @Test
     void lateralPathThroughAs6939_withoutWarmUp_isRouteLeakOfMonitoredPrefix(@TempDir Path tmp) throws IOException {
         // Without a warm-up nothing is learned, so no valley is taken as a known (inferred-link) one.
-        Path mrt = tmp.resolve("updates.20210101.0500.gz");
-        try (var in = Samples.open("samples/rrc04/updates.20210101.0500.gz")) {
-            Files.copy(in, mrt);
-        }
-        Result r = run(
+        Path mrt = CliRun.rrc04Sample(tmp, "updates.20210101.0500.gz");
+        CliRun.Result r = run(
                 "monitor",
                 "--mrt",
                 mrt.toString(),
@@ -133,12 +120,9 @@ class MonitorCommandTest {
 
     @Test
     void baselineWindow_onTheSample_keepsLearningAndSaysWhat(@TempDir Path tmp) throws IOException {
-        Path mrt = tmp.resolve("updates.20210101.0500.gz");
-        try (var in = Samples.open("samples/rrc04/updates.20210101.0500.gz")) {
-            Files.copy(in, mrt);
-        }
+        Path mrt = CliRun.rrc04Sample(tmp, "updates.20210101.0500.gz");
         // 05:00-05:05 with a 1-min warm-up and a 4-min window in 10-s steps: samples 05:01:10 .. 05:04:50.
-        Result r = run(
+        CliRun.Result r = run(
                 "monitor",
                 "--mrt",
                 mrt.toString(),
@@ -158,7 +142,7 @@ class MonitorCommandTest {
 
     @Test
     void baselineWindow_tooShortForItsSteps_isOneLine() {
-        Result r = run("monitor", "--baseline-window", "PT10S");
+        CliRun.Result r = run("monitor", "--baseline-window", "PT10S");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip()).startsWith("routescope: bad --baseline-window: window PT10S in 24 steps");
         assertThat(r.err().strip().lines()).hasSize(1);
@@ -207,7 +191,7 @@ class MonitorCommandTest {
 
     @Test
     void missingMrtFile_failsBeforeLoadingWithOneLine() {
-        Result r = run("monitor", "--mrt", "/nonexistent/updates.gz");
+        CliRun.Result r = run("monitor", "--mrt", "/nonexistent/updates.gz");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip()).isEqualTo("routescope: no such MRT file: /nonexistent/updates.gz");
         assertThat(r.out()).isEmpty();
@@ -215,21 +199,21 @@ class MonitorCommandTest {
 
     @Test
     void missingVrpFile_isOneLine() {
-        Result r = run("monitor", "--vrps", "/nonexistent/vrps.json");
+        CliRun.Result r = run("monitor", "--vrps", "/nonexistent/vrps.json");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip()).isEqualTo("routescope: no such VRP file: /nonexistent/vrps.json");
     }
 
     @Test
     void twoSources_rejected() {
-        Result r = run("monitor", "--rislive", "--replay", "x.ndjson");
+        CliRun.Result r = run("monitor", "--rislive", "--replay", "x.ndjson");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip()).isEqualTo("routescope: choose one source: --mrt, --rislive or --replay");
     }
 
     @Test
     void badSink_namesTheAcceptedForms() {
-        Result r = run("monitor", "--sink", "ftp://example.net/x");
+        CliRun.Result r = run("monitor", "--sink", "ftp://example.net/x");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip())
                 .isEqualTo("routescope: bad --sink 'ftp://example.net/x': expected jsonl:FILE, http(s)://URL,"
@@ -249,7 +233,7 @@ class MonitorCommandTest {
                   asn: 1
                   ignoreMorespecifics: false
                 """);
-        Result r = run("monitor", "--prefixes", yml.toString(), "--no-rpki");
+        CliRun.Result r = run("monitor", "--prefixes", yml.toString(), "--no-rpki");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip())
                 .startsWith("routescope: bad prefixes file: ")
@@ -261,7 +245,7 @@ class MonitorCommandTest {
     void unreadableVrps_isOneLineNamingFile(@TempDir Path tmp) throws IOException {
         Path vrps = tmp.resolve("vrps.json");
         Files.writeString(vrps, "{\"roas\": [ {\"asn\": 13335, \"prefix\": \"1.1.1.0/24\"");
-        Result r = run(
+        CliRun.Result r = run(
                 "monitor",
                 "--vrps",
                 vrps.toString(),
@@ -276,19 +260,14 @@ class MonitorCommandTest {
     @Test
     void oneMrtFileWithCustomInputs_writesAlertsWhereAsked(@TempDir Path tmp) throws IOException {
         // Given in reverse order: the source sorts one collector's files by name (= time).
-        Path later = tmp.resolve("updates.20210101.0505.gz");
-        Path earlier = tmp.resolve("updates.20210101.0500.gz");
-        for (Path p : List.of(later, earlier)) {
-            try (var in = Samples.open("samples/rrc04/" + p.getFileName())) {
-                Files.copy(in, p);
-            }
-        }
+        Path later = CliRun.rrc04Sample(tmp, "updates.20210101.0505.gz");
+        Path earlier = CliRun.rrc04Sample(tmp, "updates.20210101.0500.gz");
         Path yml = tmp.resolve("prefixes.yml");
         Files.writeString(
                 yml, "84.205.66.0/24:\n  description: RIS beacon\n  asn: 12654\n  ignoreMorespecifics: false\n");
         Path alerts = tmp.resolve("out/alerts.jsonl");
         Files.createDirectories(alerts.getParent());
-        Result r = run(
+        CliRun.Result r = run(
                 "monitor",
                 "--mrt",
                 later.toString(),
@@ -316,7 +295,7 @@ class MonitorCommandTest {
     @Test
     void replay_realRisLiveRecording_runsThroughThePipeline(@TempDir Path tmp) {
         Path recording = SharedData.file("rislive/bgpstream_ris-live-stream.json");
-        Result r = run(
+        CliRun.Result r = run(
                 "monitor",
                 "--replay",
                 recording.toString(),
@@ -334,18 +313,15 @@ class MonitorCommandTest {
 
     @Test
     void rtrAndVrpsTogether_rejected() {
-        Result r = run("monitor", "--rtr", "127.0.0.1:3323", "--vrps", "x.json");
+        CliRun.Result r = run("monitor", "--rtr", "127.0.0.1:3323", "--vrps", "x.json");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip()).isEqualTo("routescope: choose one of --vrps, --rtr and --no-rpki");
     }
 
     @Test
     void progressBar_forced_redrawsOneLineAndEndsAtHundredPercent(@TempDir Path tmp) throws IOException {
-        Path mrt = tmp.resolve("updates.20210101.0515.gz");
-        try (var in = Samples.open("samples/rrc04/updates.20210101.0515.gz")) {
-            Files.copy(in, mrt);
-        }
-        Result r = run(
+        Path mrt = CliRun.rrc04Sample(tmp, "updates.20210101.0515.gz");
+        CliRun.Result r = run(
                 "monitor",
                 "--mrt",
                 mrt.toString(),
@@ -362,7 +338,7 @@ class MonitorCommandTest {
 
     @Test
     void progress_unknownMode_isOneLineError() {
-        Result bad = run("monitor", "--progress", "fancy");
+        CliRun.Result bad = run("monitor", "--progress", "fancy");
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err().strip())
                 .isEqualTo("routescope: bad --progress 'fancy' (expected: auto, bar, lines or none)");
@@ -370,10 +346,7 @@ class MonitorCommandTest {
 
     @Test
     void webhookAndSyslogSinks_receiveEveryNotification(@TempDir Path tmp) throws Exception {
-        Path mrt = tmp.resolve("updates.20210101.0505.gz");
-        try (var in = Samples.open("samples/rrc04/updates.20210101.0505.gz")) {
-            Files.copy(in, mrt);
-        }
+        Path mrt = CliRun.rrc04Sample(tmp, "updates.20210101.0505.gz");
         List<String> posted = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         com.sun.net.httpserver.HttpServer http = com.sun.net.httpserver.HttpServer.create(
                 new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
@@ -387,7 +360,7 @@ class MonitorCommandTest {
                 new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
             syslog.setSoTimeout(5000);
             Path alerts = tmp.resolve("alerts.jsonl");
-            Result r = run(
+            CliRun.Result r = run(
                     "monitor",
                     "--mrt",
                     mrt.toString(),

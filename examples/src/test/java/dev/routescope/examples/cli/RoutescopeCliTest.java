@@ -1,5 +1,6 @@
 package dev.routescope.examples.cli;
 
+import static dev.routescope.examples.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -8,8 +9,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.routescope.testsupport.ExternalTool;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,18 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RoutescopeCliTest {
 
-    private record Result(int code, String out, String err) {}
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Routescope.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
-    }
-
     @Test
     void summary_noFiles_summarisesEmbeddedSampleWithBgpdumpCounts() {
-        Result r = run("summary");
+        CliRun.Result r = run("summary");
         assertThat(r.code()).isZero();
         // counts equal `bgpdump -m` over the six embedded rrc04 files (A 135159, W 3947, STATE 189)
         assertThat(r.out())
@@ -48,11 +38,8 @@ class RoutescopeCliTest {
     @Test
     void dump_m_isByteIdenticalToBgpdump(@TempDir Path tmp) throws Exception {
         Path bgpdump = ExternalTool.require("bgpdump");
-        Path file = tmp.resolve("updates.20210101.0515.gz");
-        try (InputStream in = Samples.open("samples/rrc04/updates.20210101.0515.gz")) {
-            Files.copy(in, file);
-        }
-        Result ours = run("dump", "-m", file.toString());
+        Path file = CliRun.rrc04Sample(tmp, "updates.20210101.0515.gz");
+        CliRun.Result ours = run("dump", "-m", file.toString());
         assertThat(ours.code()).isZero();
         Process p = new ProcessBuilder(bgpdump.toString(), "-m", file.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
@@ -65,7 +52,7 @@ class RoutescopeCliTest {
 
     @Test
     void dump_json_writesOneValidObjectPerEvent() throws IOException {
-        Result r = run("dump", "--json");
+        CliRun.Result r = run("dump", "--json");
         assertThat(r.code()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines).hasSize(135_159 + 3_947 + 189);
@@ -90,7 +77,7 @@ class RoutescopeCliTest {
 
     @Test
     void missingFile_printsOneLineAndExitsOne() {
-        Result r = run("summary", "/nonexistent/updates.gz");
+        CliRun.Result r = run("summary", "/nonexistent/updates.gz");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip()).isEqualTo("routescope: no such MRT file: /nonexistent/updates.gz");
         assertThat(r.out()).isEmpty();
@@ -98,7 +85,7 @@ class RoutescopeCliTest {
 
     @Test
     void verbose_addsStackTrace() {
-        Result r = run("summary", "--verbose", "/nonexistent/updates.gz");
+        CliRun.Result r = run("summary", "--verbose", "/nonexistent/updates.gz");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("routescope: no such MRT file").contains("at dev.routescope.examples.cli.");
     }
@@ -107,7 +94,7 @@ class RoutescopeCliTest {
     void truncatedGzipHeader_isOneLineErrorNamingTheFile(@TempDir Path tmp) throws IOException {
         Path junk = tmp.resolve("junk.gz");
         Files.write(junk, new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2, 3});
-        Result r = run("summary", junk.toString());
+        CliRun.Result r = run("summary", junk.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip())
                 .startsWith("routescope: cannot read " + junk + ": unexpected end of file")
@@ -126,7 +113,7 @@ class RoutescopeCliTest {
         }
         Path corrupt = tmp.resolve("corrupt.gz");
         Files.write(corrupt, bytes);
-        Result r = run("summary", corrupt.toString());
+        CliRun.Result r = run("summary", corrupt.toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).containsPattern("Decoding problems: [1-9]").contains(corrupt.toString());
         assertThat(r.err()).doesNotContain("Exception");
@@ -134,14 +121,14 @@ class RoutescopeCliTest {
 
     @Test
     void unknownOption_isUsageErrorTwo() {
-        Result r = run("dump", "--frobnicate");
+        CliRun.Result r = run("dump", "--frobnicate");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("Unknown option: '--frobnicate'");
     }
 
     @Test
     void conflictingFormats_rejected() {
-        Result r = run("dump", "-m", "--json");
+        CliRun.Result r = run("dump", "-m", "--json");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip()).isEqualTo("routescope: choose one of -m and --json");
     }
@@ -149,7 +136,7 @@ class RoutescopeCliTest {
     @Test
     void bench_embeddedSample_comparesWithBgpdumpAndZcatInTheSameRun() {
         ExternalTool.require("bgpdump");
-        Result r = run("bench", "--rounds", "1", "--threads", "2");
+        CliRun.Result r = run("bench", "--rounds", "1", "--threads", "2");
         assertThat(r.code()).as(r.err()).isZero();
         // every contender read the same 139,295 elements / lines
         assertThat(r.out())
@@ -163,14 +150,14 @@ class RoutescopeCliTest {
 
     @Test
     void bench_missingFile_oneLine() {
-        Result r = run("bench", "/nonexistent/updates.gz");
+        CliRun.Result r = run("bench", "/nonexistent/updates.gz");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip()).isEqualTo("routescope: no such MRT file: /nonexistent/updates.gz");
     }
 
     @Test
     void help_listsEverySubcommand() {
-        Result r = run("--help");
+        CliRun.Result r = run("--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("monitor", "summary", "dump", "validate", "leak-check", "rtr", "bench");
     }

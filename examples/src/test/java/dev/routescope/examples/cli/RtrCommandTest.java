@@ -1,11 +1,10 @@
 package dev.routescope.examples.cli;
 
+import static dev.routescope.examples.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.routescope.testsupport.ExternalTool;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -36,15 +35,6 @@ class RtrCommandTest {
             {"asn":53356,"prefix":"2a0f:9400:8027::/48","maxLength":48,"ta":"ripe"}
             ]}
             """;
-
-    private record Result(int code, String out, String err) {}
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Routescope.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
-    }
 
     private @Nullable Process stayrtr;
 
@@ -100,7 +90,7 @@ class RtrCommandTest {
     @Test
     void rtr_realStayrtr_printsCountsSerialSessionVersionAndState(@TempDir Path tmp) throws Exception {
         int port = startStayrtr(tmp);
-        Result r = run("rtr", "127.0.0.1:" + port);
+        CliRun.Result r = run("rtr", "127.0.0.1:" + port);
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out())
                 .contains("cache       127.0.0.1:" + port)
@@ -115,11 +105,8 @@ class RtrCommandTest {
     @Test
     void monitorWithRtr_validatesTheSampleAgainstTheCachesVrps(@TempDir Path tmp) throws Exception {
         int port = startStayrtr(tmp);
-        Path mrt = tmp.resolve("updates.20210101.0505.gz");
-        try (var in = Samples.open("samples/rrc04/updates.20210101.0505.gz")) {
-            Files.copy(in, mrt);
-        }
-        Result r = run(
+        Path mrt = CliRun.rrc04Sample(tmp, "updates.20210101.0505.gz");
+        CliRun.Result r = run(
                 "monitor",
                 "--rtr",
                 "127.0.0.1:" + port,
@@ -139,7 +126,7 @@ class RtrCommandTest {
     @Test
     void rtr_unreachableCache_oneLineExitOne() throws IOException {
         int port = freePort(); // nothing listens there
-        Result r = run("rtr", "--timeout", "PT2S", "127.0.0.1:" + port);
+        CliRun.Result r = run("rtr", "--timeout", "PT2S", "127.0.0.1:" + port);
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip())
                 .startsWith("routescope: unreachable RTR cache: rtr 127.0.0.1:" + port)
@@ -149,7 +136,7 @@ class RtrCommandTest {
 
     @Test
     void rtr_badEndpoint_oneLine() {
-        Result r = run("rtr", "localhost");
+        CliRun.Result r = run("rtr", "localhost");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip())
                 .isEqualTo("routescope: bad RTR cache 'localhost' (expected: HOST:PORT, e.g. 127.0.0.1:3323)");

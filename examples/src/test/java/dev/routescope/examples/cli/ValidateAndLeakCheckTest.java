@@ -1,10 +1,9 @@
 package dev.routescope.examples.cli;
 
+import static dev.routescope.examples.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -12,15 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code validate} and {@code leak-check} end to end, on the embedded real VRPs and CAIDA file. */
 class ValidateAndLeakCheckTest {
-
-    private record Result(int code, String out, String err) {}
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Routescope.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
-    }
 
     @Test
     void validate_routeFileOnEmbeddedVrps_printsStateReasonAndVrps(@TempDir Path tmp) throws IOException {
@@ -33,7 +23,7 @@ class ValidateAndLeakCheckTest {
                 64.192.0.0/24 33548
                 192.0.2.0/24 64496   # documentation space: no ROA
                 """);
-        Result r = run("validate", "--file", routes.toString());
+        CliRun.Result r = run("validate", "--file", routes.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out().lines())
                 .containsExactly(
@@ -55,14 +45,14 @@ class ValidateAndLeakCheckTest {
                 AS64500,192.0.2.0/24,25,test
                 AS0,198.51.100.0/24,24,test
                 """);
-        Result valid = run("validate", "--vrps", vrps.toString(), "192.0.2.128/25", "AS64500");
+        CliRun.Result valid = run("validate", "--vrps", vrps.toString(), "192.0.2.128/25", "AS64500");
         assertThat(valid.out().strip()).isEqualTo("192.0.2.128/25 AS64500 VALID matching: 192.0.2.0/24-25 AS64500");
         assertThat(valid.err()).contains("VRPs: 2 from " + vrps);
-        Result as0 = run("validate", "--vrps", vrps.toString(), "198.51.100.0/24", "64501");
+        CliRun.Result as0 = run("validate", "--vrps", vrps.toString(), "198.51.100.0/24", "64501");
         assertThat(as0.out().strip())
                 .isEqualTo("198.51.100.0/24 AS64501 INVALID (AS0) covering: 198.51.100.0/24-24 AS0");
         // 1.1.1.0/24 has a ROA in the embedded set, but not in this file
-        Result notFound = run("validate", "--vrps", vrps.toString(), "1.1.1.0/24", "13335");
+        CliRun.Result notFound = run("validate", "--vrps", vrps.toString(), "1.1.1.0/24", "13335");
         assertThat(notFound.out()).contains("NOT_FOUND");
     }
 
@@ -72,7 +62,7 @@ class ValidateAndLeakCheckTest {
         Files.writeString(vrps, "ASN,IP Prefix,Max Length\nAS64500,192.0.2.0/24,24\n");
         Path routes = tmp.resolve("routes.txt");
         Files.writeString(routes, "192.0.2.0/24 64500\n192.0.2.0/33 64500\n192.0.2.0/24\n192.0.2.0/24 ASx\n");
-        Result r = run("validate", "--vrps", vrps.toString(), "--file", routes.toString());
+        CliRun.Result r = run("validate", "--vrps", vrps.toString(), "--file", routes.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out().strip()).isEqualTo("192.0.2.0/24 AS64500 VALID matching: 192.0.2.0/24-24 AS64500");
         assertThat(r.err())
@@ -85,7 +75,7 @@ class ValidateAndLeakCheckTest {
 
     @Test
     void validate_badPrefix_oneLineBeforeLoadingVrps() {
-        Result r = run("validate", "10.0.0.0/33", "64500");
+        CliRun.Result r = run("validate", "10.0.0.0/33", "64500");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip())
                 .isEqualTo("routescope: invalid prefix '10.0.0.0/33': prefix length 33 (expected: 0..32)");
@@ -94,7 +84,7 @@ class ValidateAndLeakCheckTest {
 
     @Test
     void validate_badAsn_oneLine() {
-        Result r = run("validate", "10.0.0.0/8", "AS-FOO");
+        CliRun.Result r = run("validate", "10.0.0.0/8", "AS-FOO");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip())
                 .startsWith("routescope: ")
@@ -104,32 +94,32 @@ class ValidateAndLeakCheckTest {
 
     @Test
     void validate_missingAndUnreadableVrps_oneLineEach(@TempDir Path tmp) throws IOException {
-        Result missing = run("validate", "--vrps", "/nonexistent/vrps.json", "10.0.0.0/8", "64500");
+        CliRun.Result missing = run("validate", "--vrps", "/nonexistent/vrps.json", "10.0.0.0/8", "64500");
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err().strip()).isEqualTo("routescope: no such VRP file: /nonexistent/vrps.json");
         Path junk = tmp.resolve("vrps.json");
         Files.writeString(junk, "{\"roas\": [ {\"asn\": 13335, ");
-        Result unreadable = run("validate", "--vrps", junk.toString(), "10.0.0.0/8", "64500");
+        CliRun.Result unreadable = run("validate", "--vrps", junk.toString(), "10.0.0.0/8", "64500");
         assertThat(unreadable.code()).isEqualTo(1);
         assertThat(unreadable.err().strip())
                 .startsWith("routescope: unreadable VRP file " + junk + ": ")
                 .doesNotContain("\n");
         Path noVrp = tmp.resolve("empty.csv");
         Files.writeString(noVrp, "ASN,IP Prefix,Max Length\nAS64500,192.0.2.1/24,24\n");
-        Result empty = run("validate", "--vrps", noVrp.toString(), "10.0.0.0/8", "64500");
+        CliRun.Result empty = run("validate", "--vrps", noVrp.toString(), "10.0.0.0/8", "64500");
         assertThat(empty.err().strip())
                 .startsWith("routescope: unreadable VRP file " + noVrp + ": no valid VRP in it (1 bad entries skipped");
     }
 
     @Test
     void validate_verbose_showsStackTrace() {
-        Result r = run("validate", "--verbose", "--vrps", "/nonexistent/vrps.json", "10.0.0.0/8", "1");
+        CliRun.Result r = run("validate", "--verbose", "--vrps", "/nonexistent/vrps.json", "10.0.0.0/8", "1");
         assertThat(r.err()).contains("routescope: no such VRP file").contains("\tat dev.routescope.examples.cli.");
     }
 
     @Test
     void validate_neitherRouteNorFile_isError() {
-        Result r = run("validate", "10.0.0.0/8");
+        CliRun.Result r = run("validate", "10.0.0.0/8");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip()).isEqualTo("routescope: give a route (PREFIX ASN) or --file FILE");
     }
@@ -137,7 +127,7 @@ class ValidateAndLeakCheckTest {
     @Test
     void leakCheck_realLateralLeakInSample_reportsTypeLeakerAndTriple() {
         // seen in the embedded rrc04 sample for 2a0f:9400:8027::/48
-        Result r = run("leak-check", "29222", "6939", "3356", "20473");
+        CliRun.Result r = run("leak-check", "29222", "6939", "3356", "20473");
         assertThat(r.code()).isZero();
         assertThat(r.out().lines())
                 .containsExactly(
@@ -151,7 +141,7 @@ class ValidateAndLeakCheckTest {
 
     @Test
     void leakCheck_customerChain_isValleyFree() {
-        Result r = run("leak-check", "513 174 174 3356 20473");
+        CliRun.Result r = run("leak-check", "513 174 174 3356 20473");
         assertThat(r.code()).isZero();
         assertThat(r.out())
                 .contains("verdict     VALLEY_FREE, confidence HIGH (3 links checked, 0 unknown)")
@@ -162,7 +152,7 @@ class ValidateAndLeakCheckTest {
     void leakCheck_userRelationships_hairpinByCustomerOfBoth(@TempDir Path tmp) throws IOException {
         Path rel = tmp.resolve("as-rel.txt");
         Files.writeString(rel, "# AS64500 buys transit from 64496 and 64510\n64496|64500|-1\n64510|64500|-1\n");
-        Result r = run("leak-check", "--as-rel", rel.toString(), "64496 64500 64510");
+        CliRun.Result r = run("leak-check", "--as-rel", rel.toString(), "64496 64500 64510");
         assertThat(r.out())
                 .contains("leak        RFC 7908 type 1 (HAIRPIN) by AS64500 at index 1")
                 .contains("triple      AS64510 -> AS64500 -> AS64496 (received from AS64510, its provider;"
@@ -171,12 +161,12 @@ class ValidateAndLeakCheckTest {
 
     @Test
     void leakCheck_badPathAndMissingFile_oneLineEach() {
-        Result bad = run("leak-check", "64500", "x1");
+        CliRun.Result bad = run("leak-check", "64500", "x1");
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err().strip())
                 .startsWith("routescope: invalid AS path '64500 x1'")
                 .doesNotContain("\n");
-        Result missing = run("leak-check", "--as-rel", "/nonexistent/as-rel.txt", "1 2");
+        CliRun.Result missing = run("leak-check", "--as-rel", "/nonexistent/as-rel.txt", "1 2");
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err().strip())
                 .isEqualTo("routescope: no such AS relationship file: /nonexistent/as-rel.txt");
