@@ -97,19 +97,24 @@ class MonitorCommandTest {
                 .contains("RESOLVED");
     }
 
-    @Test
-    void lateralPathThroughAs6939_withoutWarmUp_isRouteLeakOfMonitoredPrefix(@TempDir Path tmp) throws IOException {
-        // Without a warm-up nothing is learned, so no valley is taken as a known (inferred-link) one.
-        Path mrt = CliRun.rrc04Sample(tmp, "updates.20210101.0500.gz");
-        CliRun.Result r = run(
+    /** The monitor on one embedded file, without RPKI, alerts written under {@code tmp}, plus {@code options}. */
+    private static CliRun.Result monitorOneFile(Path tmp, String file, String... options) throws IOException {
+        Path mrt = CliRun.rrc04Sample(tmp, file);
+        List<String> args = new java.util.ArrayList<>(List.of(
                 "monitor",
                 "--mrt",
                 mrt.toString(),
                 "--no-rpki",
-                "--warm-up",
-                "PT0S",
                 "--alerts",
-                tmp.resolve("alerts.jsonl").toString());
+                tmp.resolve("alerts.jsonl").toString()));
+        args.addAll(List.of(options));
+        return run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void lateralPathThroughAs6939_withoutWarmUp_isRouteLeakOfMonitoredPrefix(@TempDir Path tmp) throws IOException {
+        // Without a warm-up nothing is learned, so no valley is taken as a known (inferred-link) one.
+        CliRun.Result r = monitorOneFile(tmp, "updates.20210101.0500.gz", "--warm-up", "PT0S");
         assertThat(r.code()).as(r.err()).isZero();
         // path 15547 6939 9299 23930 at 05:01:49: AS6939 passes a peer's route to a peer (2018 links)
         assertThat(r.out())
@@ -120,19 +125,9 @@ class MonitorCommandTest {
 
     @Test
     void baselineWindow_onTheSample_keepsLearningAndSaysWhat(@TempDir Path tmp) throws IOException {
-        Path mrt = CliRun.rrc04Sample(tmp, "updates.20210101.0500.gz");
         // 05:00-05:05 with a 1-min warm-up and a 4-min window in 10-s steps: samples 05:01:10 .. 05:04:50.
-        CliRun.Result r = run(
-                "monitor",
-                "--mrt",
-                mrt.toString(),
-                "--no-rpki",
-                "--warm-up",
-                "PT1M",
-                "--baseline-window",
-                "PT4M",
-                "--alerts",
-                tmp.resolve("alerts.jsonl").toString());
+        CliRun.Result r =
+                monitorOneFile(tmp, "updates.20210101.0500.gz", "--warm-up", "PT1M", "--baseline-window", "PT4M");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out())
                 .containsPattern(
@@ -320,20 +315,11 @@ class MonitorCommandTest {
 
     @Test
     void progressBar_forced_redrawsOneLineAndEndsAtHundredPercent(@TempDir Path tmp) throws IOException {
-        Path mrt = CliRun.rrc04Sample(tmp, "updates.20210101.0515.gz");
-        CliRun.Result r = run(
-                "monitor",
-                "--mrt",
-                mrt.toString(),
-                "--no-rpki",
-                "--progress",
-                "bar",
-                "--alerts",
-                tmp.resolve("alerts.jsonl").toString());
+        CliRun.Result r = monitorOneFile(tmp, "updates.20210101.0515.gz", "--progress", "bar");
         assertThat(r.code()).as(r.err()).isZero();
         // the final redraw: full bar, every event of the file (bgpdump -m: 16,084 lines)
         assertThat(r.err()).contains("\r[##############################] 100% 16,084 events\n");
-        assertThat(r.err()).doesNotContain("read " + mrt);
+        assertThat(r.err()).doesNotContain("read " + tmp.resolve("updates.20210101.0515.gz"));
     }
 
     @Test
