@@ -335,38 +335,13 @@ public final class Baselines {
          * @param upstream the origin's neighbour (-1 if none: ignored)
          */
         public void route(Prefix prefix, long origin, long upstream) {
+            checkOpen();
+            record(prefix, 1, new long[] {origin}, new long[] {upstream});
+        }
+
+        private void checkOpen() {
             if (closed) {
                 throw new IllegalStateException("sample closed");
-            }
-            if (origin < 0) {
-                return;
-            }
-            Track t = originTracks.get(prefix);
-            if (t == null) {
-                if (originTracks.size() >= maxPrefixes) {
-                    overflow.incrementAndGet();
-                    return;
-                }
-                t = new Track();
-                originTracks.put(prefix, t);
-            }
-            if (!t.see(origin)) {
-                overflow.incrementAndGet();
-            }
-            if (upstream < 0) {
-                return;
-            }
-            Track u = upstreamTracks.get(origin);
-            if (u == null) {
-                if (upstreamTracks.size() >= maxOrigins) {
-                    overflow.incrementAndGet();
-                    return;
-                }
-                u = new Track();
-                upstreamTracks.put(origin, u);
-            }
-            if (!u.see(upstream)) {
-                overflow.incrementAndGet();
             }
         }
 
@@ -380,10 +355,15 @@ public final class Baselines {
          * @param upstreams upstream per route (-1 = none)
          */
         public void routes(Prefix prefix, int size, long[] origins, long[] upstreams) {
-            if (closed) {
-                throw new IllegalStateException("sample closed");
-            }
+            checkOpen();
+            record(prefix, size, origins, upstreams);
+            visibility(prefix, size);
+        }
+
+        /** Marks every (prefix, origin) and (origin, upstream) of the routes seen, one map lookup per key. */
+        private void record(Prefix prefix, int size, long[] origins, long[] upstreams) {
             Track t = originTracks.get(prefix);
+            boolean refused = false; // the prefix is not tracked and the map is full: counted once
             long lastOrigin = Long.MIN_VALUE;
             @Nullable Track u = null;
             for (int i = 0; i < size; i++) {
@@ -391,9 +371,10 @@ public final class Baselines {
                 if (origin < 0) {
                     continue;
                 }
-                if (t == null) {
+                if (t == null && !refused) {
                     if (originTracks.size() >= maxPrefixes) {
                         overflow.incrementAndGet();
+                        refused = true;
                     } else {
                         t = new Track();
                         originTracks.put(prefix, t);
@@ -422,7 +403,6 @@ public final class Baselines {
                     overflow.incrementAndGet();
                 }
             }
-            visibility(prefix, size);
         }
 
         /**
@@ -432,9 +412,7 @@ public final class Baselines {
          * @param peers peers
          */
         public void visibility(Prefix prefix, int peers) {
-            if (closed) {
-                throw new IllegalStateException("sample closed");
-            }
+            checkOpen();
             Peak p = peaks.get(prefix);
             if (p == null) {
                 if (peaks.size() >= maxPrefixes) {
