@@ -79,11 +79,9 @@ final class AspaDetector implements Detector {
     @Override
     public void observe(Observation o, DetectorContext ctx, Consumer<Alert> out) {
         // Only routes this detector raised are cleared (withdrawn, or replaced by a valid path).
-        if (o.hadRoute() && raised.unmark(o.prefix(), o.peerId())) {
-            out.accept(Alert.clear(AlertType.ASPA_INVALID, o).prefix(o.prefix()).build());
-        }
-        AsPath path = o.path();
-        if (!o.isAnnouncement() || path == null || path.isEmpty() || path.hasSet()) {
+        raised.clearIfReplaced(o, AlertType.ASPA_INVALID, out);
+        AsPath path = RaisedRoutes.walkablePath(o);
+        if (path == null) {
             return;
         }
         long[] a = PathInfo.compressedOriginFirst(path);

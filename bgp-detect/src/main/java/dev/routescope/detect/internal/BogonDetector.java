@@ -100,11 +100,9 @@ final class BogonDetector implements Detector {
 
     @Override
     public void observe(Observation o, DetectorContext ctx, Consumer<Alert> out) {
-        if (o.hadRoute() && raised.unmark(o.prefix(), o.peerId())) {
-            // Without type-specific keys this clears the peer from every bogon incident of the prefix;
-            // the announcement below raises again what still holds.
-            out.accept(Alert.clear(AlertType.BOGON, o).prefix(o.prefix()).build());
-        }
+        // Without type-specific keys this clears the peer from every bogon incident of the prefix;
+        // the announcement below raises again what still holds.
+        raised.clearIfReplaced(o, AlertType.BOGON, out);
         AsPath path = o.path();
         if (!o.isAnnouncement() || path == null) {
             return;

@@ -124,11 +124,9 @@ final class ValleyFreeDetector implements Detector {
 
     @Override
     public void observe(Observation o, DetectorContext ctx, Consumer<Alert> out) {
-        if (o.hadRoute() && raised.unmark(o.prefix(), o.peerId())) {
-            out.accept(Alert.clear(AlertType.ROUTE_LEAK, o).prefix(o.prefix()).build());
-        }
-        AsPath path = o.path();
-        if (!o.isAnnouncement() || path == null || path.hasSet() || path.isEmpty()) {
+        raised.clearIfReplaced(o, AlertType.ROUTE_LEAK, out);
+        AsPath path = RaisedRoutes.walkablePath(o);
+        if (path == null) {
             return;
         }
         Leak leak = new Leak();
