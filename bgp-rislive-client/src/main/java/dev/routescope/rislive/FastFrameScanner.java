@@ -9,6 +9,7 @@ import dev.routescope.model.Peer;
 import dev.routescope.model.Prefix;
 import dev.routescope.model.SegmentType;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A hand-written scanner for the shape nearly every {@code ris_message} frame has: no escapes, known
@@ -25,7 +26,6 @@ import java.time.Instant;
 final class FastFrameScanner {
     // One per scanner, reused: stackless, so throwing it costs about as much as a return.
     private final Bail bail = new Bail();
-    private static final int CACHE = 1024;
     // field bits, to refuse repeated fields (jackson's path would merge or overwrite them)
     private static final int TIMESTAMP = 1;
     private static final int PEER = 1 << 1;
@@ -44,14 +44,10 @@ final class FastFrameScanner {
     private static final int STATE = 1 << 14;
 
     private final Region region = new Region();
-    private final String[] peerKeys = new String[CACHE];
-    private final Peer[] peerValues = new Peer[CACHE];
-    private final String[] hopKeys = new String[CACHE];
-    private final IpAddress[][] hopValues = new IpAddress[CACHE][];
-    private final String[] hostKeys = new String[CACHE];
-    private final String[] hostValues = new String[CACHE];
-    private final String[] aggregatorKeys = new String[CACHE];
-    private final Aggregator[] aggregatorValues = new Aggregator[CACHE];
+    private final RegionCache<Peer> peers = new RegionCache<>();
+    private final RegionCache<IpAddress[]> hops = new RegionCache<>();
+    private final RegionCache<String> hosts = new RegionCache<>();
+    private final RegionCache<Aggregator> aggregators = new RegionCache<>();
     private final int[] groups = new int[8];
 
     private RisMessageView v = new RisMessageView();
@@ -185,7 +181,7 @@ final class FastFrameScanner {
             } else if (is(kFrom, kLen, "aggregator")) {
                 mark(AGGREGATOR);
                 string();
-                v.aggregator = aggregator();
+                aggregator();
             } else if (is(kFrom, kLen, "raw")) {
                 mark(RAW);
                 string();
@@ -445,6 +441,7 @@ final class FastFrameScanner {
         return len > max ? -1 : len;
     }
 
+    /** A canonical dotted quad filling exactly [from, to). */
     private boolean ipv4(int from, int to) {
         int k = from;
         long bits = 0;
@@ -456,9 +453,9 @@ final class FastFrameScanner {
                 val = val * 10 + (t.charAt(k++) - '0');
                 d++;
             }
-            char sep = k < to ? t.charAt(k) : '/';
             // leading zeros are ambiguous: the model's parser refuses them with its message
-            if (d == 0 || val > 255 || (d > 1 && t.charAt(first) == '0') || sep != (octet < 3 ? '.' : '/')) {
+            boolean separated = octet < 3 ? k < to && t.charAt(k) == '.' : k == to;
+            if (d == 0 || val > 255 || (d > 1 && t.charAt(first) == '0') || !separated) {
                 return false;
             }
             bits = bits << 8 | val;
@@ -561,47 +558,35 @@ final class FastFrameScanner {
     // ---- cached values, looked up by text region without building a String
 
     private Peer peer() {
-        int slot = slot(peerFrom, peerTo);
-        String key = peerKeys[slot];
-        Peer cached = peerValues[slot];
-        if (key != null
-                && cached != null
-                && sameText(key, peerFrom, peerTo)
-                && cached.asn().value() == v.peerAsn) {
-            return cached;
+        int at = peers.find(t, peerFrom, peerTo);
+        if (at >= 0 && peers.value(at).asn().value() == v.peerAsn) {
+            return peers.value(at);
         }
         String text = t.substring(peerFrom, peerTo);
         Peer peer = new Peer(IpAddress.parse(text), Asn.of(v.peerAsn));
-        peerKeys[slot] = text;
-        peerValues[slot] = peer;
+        peers.put(text, peer);
         return peer;
     }
 
     private IpAddress[] nextHop() {
-        int slot = slot(sFrom, sTo);
-        String key = hopKeys[slot];
-        IpAddress[] cached = hopValues[slot];
-        if (key != null && cached != null && sameText(key, sFrom, sTo)) {
-            return cached;
+        int at = hops.find(t, sFrom, sTo);
+        if (at >= 0) {
+            return hops.value(at);
         }
         String text = t.substring(sFrom, sTo);
         IpAddress[] hop = RisMessageDecoder.parseNextHop(text);
-        hopKeys[slot] = text;
-        hopValues[slot] = hop;
+        hops.put(text, hop);
         return hop;
     }
 
     private String collector() {
-        int slot = slot(hostFrom, hostTo);
-        String key = hostKeys[slot];
-        String cached = hostValues[slot];
-        if (key != null && cached != null && sameText(key, hostFrom, hostTo)) {
-            return cached;
+        int at = hosts.find(t, hostFrom, hostTo);
+        if (at >= 0) {
+            return hosts.value(at);
         }
         String text = t.substring(hostFrom, hostTo);
         String name = RisMessageDecoder.normaliseCollector(text);
-        hostKeys[slot] = text;
-        hostValues[slot] = name;
+        hosts.put(text, name);
         return name;
     }
 
@@ -619,31 +604,43 @@ final class FastFrameScanner {
         return RisMessageType.ofWire(t.substring(typeFrom, typeTo));
     }
 
-    private Aggregator aggregator() {
-        int slot = slot(sFrom, sTo);
-        String key = aggregatorKeys[slot];
-        Aggregator cached = aggregatorValues[slot];
-        if (key != null && cached != null && sameText(key, sFrom, sTo)) {
-            return cached;
+    /**
+     * {@code <asn>:<ipv4>} in canonical decimal goes into the view as numbers (aggregator addresses are
+     * often unique per message, so caching them would not help); anything else is parsed once and cached.
+     */
+    private void aggregator() {
+        int colon = t.indexOf(':', sFrom);
+        if (colon > sFrom && colon < sTo && canonicalDigits(sFrom, colon) && ipv4(colon + 1, sTo)) {
+            long asn = digits(sFrom, colon);
+            v.aggregatorAsn = asn;
+            v.aggregatorAddress = (int) (addressHigh >>> 32);
+            return;
+        }
+        int at = aggregators.find(t, sFrom, sTo);
+        if (at >= 0) {
+            v.aggregator = aggregators.value(at);
+            return;
         }
         String text = t.substring(sFrom, sTo);
         Aggregator aggregator = RisMessageDecoder.parseAggregator(text);
-        aggregatorKeys[slot] = text;
-        aggregatorValues[slot] = aggregator;
-        return aggregator;
+        aggregators.put(text, aggregator);
+        v.aggregator = aggregator;
     }
 
-    private int slot(int from, int to) {
-        int h = 0;
-        for (int k = from; k < to; k++) {
-            h = 31 * h + t.charAt(k);
+    private boolean canonicalDigits(int from, int to) {
+        int n = to - from;
+        if (n == 0 || n > 10 || (n > 1 && t.charAt(from) == '0')) {
+            return false;
         }
-        h ^= h >>> 16;
-        return h & (CACHE - 1);
-    }
-
-    private boolean sameText(String key, int from, int to) {
-        return key.length() == to - from && t.regionMatches(from, key, 0, to - from);
+        long val = 0;
+        for (int k = from; k < to; k++) {
+            char c = t.charAt(k);
+            if (!isDigit(c)) {
+                return false;
+            }
+            val = val * 10 + (c - '0');
+        }
+        return val <= 0xFFFF_FFFFL;
     }
 
     // ---- lexing
@@ -743,6 +740,61 @@ final class FastFrameScanner {
 
         Bail() {
             super("not on the fast path", null, false, false);
+        }
+    }
+
+    /**
+     * A bounded cache of values parsed from frame text, looked up by a region of the frame without
+     * building a String: 2-way set-associative, most recently used first, so two hot keys that
+     * hash alike (two busy peers) do not evict each other on every frame.
+     */
+    private static final class RegionCache<V> {
+        private static final int SETS = 2048;
+        private final String[] keys = new String[2 * SETS];
+        private final Object[] values = new Object[2 * SETS];
+        private int lastSet;
+
+        /** {@return the index of the entry for the text region, or -1; remembers the set for put} */
+        int find(String t, int from, int to) {
+            int h = 0;
+            for (int k = from; k < to; k++) {
+                h = 31 * h + t.charAt(k);
+            }
+            h *= 0x9E3779B9;
+            int at = ((h ^ (h >>> 16)) & (SETS - 1)) * 2;
+            lastSet = at;
+            if (same(keys[at], t, from, to)) {
+                return at;
+            }
+            if (same(keys[at + 1], t, from, to)) {
+                // promote: the other way holds the less recently used entry
+                String k = keys[at];
+                Object val = values[at];
+                keys[at] = keys[at + 1];
+                values[at] = values[at + 1];
+                keys[at + 1] = k;
+                values[at + 1] = val;
+                return at;
+            }
+            return -1;
+        }
+
+        @SuppressWarnings("unchecked")
+        V value(int at) {
+            return (V) values[at];
+        }
+
+        /** Stores an entry in the set of the last {@link #find}, evicting its least recently used. */
+        void put(String key, V value) {
+            int at = lastSet;
+            keys[at + 1] = keys[at];
+            values[at + 1] = values[at];
+            keys[at] = key;
+            values[at] = value;
+        }
+
+        private static boolean same(@Nullable String key, String t, int from, int to) {
+            return key != null && key.length() == to - from && t.regionMatches(from, key, 0, to - from);
         }
     }
 

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * a colliding entry is simply replaced. Bounded: {@value #SLOTS} entries per cache.
  */
 final class ModelCache {
-    static final int SLOTS = 4096;
+    static final int SLOTS = 8192;
 
     private final AsPath[] paths = new AsPath[SLOTS];
     private final List<?>[] communityLists = new List<?>[SLOTS];
@@ -47,6 +47,17 @@ final class ModelCache {
         if (cached != null && samePath(cached, v)) {
             return cached;
         }
+        AsPath path;
+        if (v.segmentCount == 1 && v.segmentTypes[0] == SegmentType.AS_SEQUENCE) {
+            path = AsPath.ofSequence(Arrays.copyOf(v.asns, v.asnCount)); // the usual path: fewer copies
+        } else {
+            path = build(v);
+        }
+        paths[slot] = path;
+        return path;
+    }
+
+    private AsPath build(RisMessageView v) {
         segments.clear();
         int start = 0;
         for (int s = 0; s < v.segmentCount; s++) {
@@ -54,9 +65,7 @@ final class ModelCache {
             segments.add(AsPathSegment.of(v.segmentTypes[s], Arrays.copyOfRange(v.asns, start, stop)));
             start = stop;
         }
-        AsPath path = AsPath.of(segments);
-        paths[slot] = path;
-        return path;
+        return AsPath.of(segments);
     }
 
     private static boolean samePath(AsPath path, RisMessageView v) {

@@ -84,6 +84,7 @@ public final class RisMessageDecoder {
     private final RisMessageView own = new RisMessageView();
     private final @Nullable FastFrameScanner scanner;
     private final ModelCache cache = new ModelCache();
+    private final List<RouteEvent> scratchEvents = new ArrayList<>();
     private final int maxStringChars;
     private long rawFallbacks;
     private long fastPathFrames;
@@ -371,24 +372,26 @@ public final class RisMessageDecoder {
             rawFallbacks++;
         }
         int announced = v.announcedCount;
-        List<RouteEvent> events = new ArrayList<>(v.withdrawnCount + announced);
+        List<RouteEvent> events = scratchEvents;
+        events.clear();
         for (int w = 0; w < v.withdrawnCount; w++) {
             events.add(new Withdrawal(timestamp, collector, peer, v.withdrawn(w), RouteEvent.NO_PATH_ID));
         }
         if (announced == 0) {
-            return events;
+            return immutable(events);
         }
         AsPath path = cache.path(v);
         List<Community> communities = cache.communities(v);
         Long med = v.med < 0 ? null : v.med;
+        Aggregator aggregator = v.aggregator();
         if (v.groupCount == 1) {
             IpAddress[] hop = v.groupHops[0];
-            PathAttributes a = cache.attributes(v.origin, path, hop[0], hop[1], med, v.aggregator, communities);
+            PathAttributes a = cache.attributes(v.origin, path, hop[0], hop[1], med, aggregator, communities);
             for (int k = 0; k < announced; k++) {
                 events.add(
                         new Announcement(timestamp, collector, peer, v.announced(k), RouteEvent.NO_PATH_ID, a, false));
             }
-            return events;
+            return immutable(events);
         }
         // Several next-hop objects: the 2021 encoder split a dual IPv6 next hop into two objects listing
         // the same prefixes. Merge per prefix, keeping the first global and first link-local next hop.
@@ -416,12 +419,22 @@ public final class RisMessageDecoder {
             List<@Nullable IpAddress> key = Arrays.asList(hop[0], hop[1]);
             PathAttributes a = byHop.get(key);
             if (a == null) {
-                a = cache.attributes(v.origin, path, hop[0], hop[1], med, v.aggregator, communities);
+                a = cache.attributes(v.origin, path, hop[0], hop[1], med, aggregator, communities);
                 byHop.put(key, a);
             }
             events.add(new Announcement(timestamp, collector, peer, e.getKey(), RouteEvent.NO_PATH_ID, a, false));
         }
-        return events;
+        return immutable(events);
+    }
+
+    /** The events as the immutable list RisMessage keeps as it is (one copy, none for one or two events). */
+    private static List<RouteEvent> immutable(List<RouteEvent> events) {
+        return switch (events.size()) {
+            case 0 -> List.of();
+            case 1 -> List.of(events.get(0));
+            case 2 -> List.of(events.get(0), events.get(1));
+            default -> List.copyOf(events);
+        };
     }
 
     private static PeerStateChange stateChange(

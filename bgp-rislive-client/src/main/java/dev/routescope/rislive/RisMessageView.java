@@ -2,6 +2,7 @@ package dev.routescope.rislive;
 
 import dev.routescope.model.AddressFamily;
 import dev.routescope.model.Aggregator;
+import dev.routescope.model.Asn;
 import dev.routescope.model.IpAddress;
 import dev.routescope.model.Origin;
 import dev.routescope.model.Peer;
@@ -98,8 +99,12 @@ public final class RisMessageView {
 
     long med;
 
+    // AGGREGATOR: an object (jackson path, unusual text) or ASN + IPv4 bits (fast path); -1 = absent
     @Nullable
     Aggregator aggregator;
+
+    long aggregatorAsn;
+    int aggregatorAddress;
 
     long[] asns = new long[64];
     int asnCount;
@@ -154,6 +159,7 @@ public final class RisMessageView {
         origin = null;
         med = -1;
         aggregator = null;
+        aggregatorAsn = -1;
         asnCount = 0;
         sequenceStart = 0;
         segmentCount = 0;
@@ -335,9 +341,20 @@ public final class RisMessageView {
         return med;
     }
 
-    /** {@return AGGREGATOR, or null if absent (a cached instance)} */
+    /** {@return AGGREGATOR, or null if absent (allocates for the usual {@code <asn>:<ipv4>} form)} */
     public @Nullable Aggregator aggregator() {
-        return aggregator;
+        Aggregator a = aggregator;
+        if (a == null && aggregatorAsn >= 0) {
+            a = new Aggregator(Asn.of(aggregatorAsn), IpAddress.ofIpv4(aggregatorAddress));
+            aggregator = a;
+        }
+        return a;
+    }
+
+    /** {@return the AGGREGATOR's ASN as an unsigned 32-bit value, or -1 if absent} */
+    public long aggregatorAsn() {
+        Aggregator a = aggregator;
+        return a != null ? a.asn().value() : aggregatorAsn;
     }
 
     /** {@return number of ASNs in the AS path, over all segments} */

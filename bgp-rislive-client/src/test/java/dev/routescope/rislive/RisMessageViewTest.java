@@ -173,6 +173,52 @@ class RisMessageViewTest {
     }
 
     @Test
+    void aggregator_plainAndUnusualTexts_sameAsTheJacksonPath() {
+        RisMessageDecoder slow = RisMessageDecoder.builder().fastPath(false).build();
+        List<String> texts = List.of(
+                "64511:192.0.2.1",
+                "4294967295:255.255.255.255",
+                "0:0.0.0.0",
+                "64511:192.0.2.1/2", // found by the mutation fuzz: must stay malformed
+                "64511:192.0.2",
+                "64511:192.0.2.1.5",
+                "064511:192.0.2.1",
+                "4294967296:192.0.2.1",
+                "64511:192.000.2.1",
+                "64511:2001:db8::1",
+                ":192.0.2.1",
+                "64511:");
+        int messages = 0;
+        for (String aggregator : texts) {
+            String frame = UPDATE.replace("64511:192.0.2.1", aggregator);
+            boolean isMessage = decoder.decodeInto(frame, view);
+            RisFrame expected = slow.decode(frame);
+            assertThat(isMessage).as(aggregator).isEqualTo(expected instanceof RisMessage);
+            if (isMessage) {
+                messages++;
+                assertThat(view.aggregator())
+                        .as(aggregator)
+                        .isEqualTo(((RisMessage) expected)
+                                .events().stream()
+                                        .filter(e -> e instanceof dev.routescope.model.Announcement)
+                                        .map(e -> ((dev.routescope.model.Announcement) e)
+                                                .attributes()
+                                                .aggregator())
+                                        .findFirst()
+                                        .orElseThrow());
+                Aggregator got = java.util.Objects.requireNonNull(view.aggregator());
+                assertThat(view.aggregatorAsn())
+                        .as(aggregator)
+                        .isEqualTo(got.asn().value());
+                assertThat(view.toMessage()).as(aggregator).isEqualTo(expected);
+            } else {
+                assertThat(view.nonMessage()).as(aggregator).isEqualTo(expected);
+            }
+        }
+        assertThat(messages).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
     void accessors_indexOutOfRange_throw() {
         decoder.decodeInto(UPDATE, view);
 
