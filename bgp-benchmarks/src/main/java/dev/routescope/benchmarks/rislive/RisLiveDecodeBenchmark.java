@@ -7,6 +7,7 @@ import dev.routescope.benchmarks.BenchmarkDefaults;
 import dev.routescope.rislive.RawUpdateDecoder;
 import dev.routescope.rislive.RisMessage;
 import dev.routescope.rislive.RisMessageDecoder;
+import dev.routescope.rislive.RisMessageView;
 import dev.routescope.rislive.tools.MrtToRisLive;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +32,9 @@ import org.openjdk.jmh.annotations.State;
  * path, built-in scanner), {@code ROUTESCOPE_UTF8} ({@code decode(byte[], int, int)}, the
  * firehose/replay shape), {@code ROUTESCOPE_JACKSON_PATH} (the same decoder with {@code
  * fastPath(false)}: every frame through jackson-core, i.e. the phase-1 decoder), {@code
- * ROUTESCOPE_RAW} (frames with {@code raw}, decoded from the BGP bytes by bgp-mrt-parser) and the
+ * ROUTESCOPE_RAW} (frames with {@code raw}, decoded from the BGP bytes by bgp-mrt-parser), {@code
+ * ROUTESCOPE_VIEW} ({@link RisMessageDecoder#decodeInto(String, RisMessageView)} into one reused view:
+ * the allocation-free path, no model objects; run with {@code -prof gc} to see B/op) and the
  * reference {@code JACKSON_TOKENS} (jackson-core only tokenising the same String, string values
  * materialised, no model).
  *
@@ -51,17 +54,27 @@ public class RisLiveDecodeBenchmark extends BenchmarkDefaults {
         ROUTESCOPE_JACKSON_PATH,
         /** {@link RisMessageDecoder#decode(String)} on frames carrying {@code raw}, decoded from it. */
         ROUTESCOPE_RAW,
+        /** {@link RisMessageDecoder#decodeInto(String, RisMessageView)}, one reused view, no model. */
+        ROUTESCOPE_VIEW,
         /** jackson-core {@code nextToken()} over the frame, string values materialised. */
         JACKSON_TOKENS
     }
 
     /** The adapter. */
-    @Param({"ROUTESCOPE_STRING", "ROUTESCOPE_UTF8", "ROUTESCOPE_JACKSON_PATH", "ROUTESCOPE_RAW", "JACKSON_TOKENS"})
+    @Param({
+        "ROUTESCOPE_STRING",
+        "ROUTESCOPE_UTF8",
+        "ROUTESCOPE_JACKSON_PATH",
+        "ROUTESCOPE_RAW",
+        "ROUTESCOPE_VIEW",
+        "JACKSON_TOKENS"
+    })
     public Adapter adapter;
 
     private String[] frames = new String[0];
     private byte[][] utf8 = new byte[0][];
     private RisMessageDecoder decoder = RisMessageDecoder.builder().build();
+    private final RisMessageView view = new RisMessageView();
     private final JsonFactory json = new JsonFactory();
     private int i;
 
@@ -94,8 +107,13 @@ public class RisLiveDecodeBenchmark extends BenchmarkDefaults {
         for (int k = 0; k < INPUTS; k++) {
             frames[k] = all.get((int) ((long) k * all.size() / INPUTS));
             utf8[k] = frames[k].getBytes(StandardCharsets.UTF_8);
-            if (!(decoder.decode(frames[k]) instanceof RisMessage)) {
+            if (!(decoder.decode(frames[k]) instanceof RisMessage expected)) {
                 throw new IllegalStateException("frame " + k + " of " + file + " does not decode: " + frames[k]);
+            }
+            if (adapter == Adapter.ROUTESCOPE_VIEW
+                    && !(decoder.decodeInto(frames[k], view) && view.toMessage().equals(expected))) {
+                throw new IllegalStateException(
+                        "frame " + k + " of " + file + " differs through the view: " + frames[k]);
             }
         }
         if (raw && decoder.rawFallbacks() != 0) {
@@ -118,6 +136,9 @@ public class RisLiveDecodeBenchmark extends BenchmarkDefaults {
                 return decoder.decode(b, 0, b.length);
             case JACKSON_TOKENS:
                 return tokens(frames[k]);
+            case ROUTESCOPE_VIEW:
+                // the view itself goes to the blackhole: returning a count would box it (an allocation)
+                return decoder.decodeInto(frames[k], view) ? view : frames[k];
             default:
                 return decoder.decode(frames[k]);
         }
