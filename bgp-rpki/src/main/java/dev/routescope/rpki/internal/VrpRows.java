@@ -170,18 +170,23 @@ public final class VrpRows {
                 continue;
             }
             if (w != r) {
-                high[w] = high[r];
-                low[w] = low[r];
-                length[w] = length[r];
-                maxLength[w] = maxLength[r];
-                asn[w] = asn[r];
-                trustAnchor[w] = trustAnchor[r];
-                expires[w] = expires[r];
+                moveRow(r, w);
             }
             w++;
         }
         size = w;
         return merged;
+    }
+
+    /** Copies row {@code from} over row {@code to} (compaction after dropping rows). */
+    private void moveRow(int from, int to) {
+        high[to] = high[from];
+        low[to] = low[from];
+        length[to] = length[from];
+        maxLength[to] = maxLength[from];
+        asn[to] = asn[from];
+        trustAnchor[to] = trustAnchor[from];
+        expires[to] = expires[from];
     }
 
     // Top-down merge sort on an index array; the "already ordered" test makes sorted input (all
@@ -269,13 +274,7 @@ public final class VrpRows {
                 continue;
             }
             if (w != r) {
-                high[w] = high[r];
-                low[w] = low[r];
-                length[w] = length[r];
-                maxLength[w] = maxLength[r];
-                asn[w] = asn[r];
-                trustAnchor[w] = trustAnchor[r];
-                expires[w] = expires[r];
+                moveRow(r, w);
             }
             w++;
         }
