@@ -2,23 +2,15 @@ package dev.routescope.mrt;
 
 import dev.routescope.model.RouteEvent;
 import io.netty.buffer.ByteBuf;
-import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * Splits MRT records into elements, one per prefix (or RIB entry, or state change), in {@code bgpdump -m} order: per
@@ -45,7 +37,7 @@ import java.util.stream.StreamSupport;
  *
  * @since 0.1
  */
-public final class MrtElementReader implements Closeable, Iterable<RouteEvent> {
+public final class MrtElementReader implements MrtElementCursor {
     private static final int NONE = 0;
     private static final int UPDATE = 1;
     private static final int RIB_V2 = 2;
@@ -119,6 +111,7 @@ public final class MrtElementReader implements Closeable, Iterable<RouteEvent> {
     }
 
     /** {@return the current element; valid until the next advance} */
+    @Override
     public MrtElement element() {
         return element;
     }
@@ -133,6 +126,7 @@ public final class MrtElementReader implements Closeable, Iterable<RouteEvent> {
      *
      * @return false at the end of input
      */
+    @Override
     public boolean advance() {
         while (true) {
             if (mode != NONE && nextInRecord()) {
@@ -145,62 +139,6 @@ public final class MrtElementReader implements Closeable, Iterable<RouteEvent> {
             }
             startRecord(reader.record());
         }
-    }
-
-    /**
-     * Feeds every remaining element to a handler.
-     *
-     * @param handler receives each element; returning false stops
-     * @return false if the handler stopped early
-     */
-    public boolean forEachElement(MrtElementHandler handler) {
-        while (advance()) {
-            if (!handler.onElement(element)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** {@return the remaining elements as immutable events (allocates one event per element)} */
-    @Override
-    public Iterator<RouteEvent> iterator() {
-        return new Iterator<>() {
-            private boolean ready;
-            private boolean done;
-
-            @Override
-            public boolean hasNext() {
-                if (!ready && !done) {
-                    ready = advance();
-                    done = !ready;
-                }
-                return ready;
-            }
-
-            @Override
-            public RouteEvent next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException("no more MRT elements in " + reader.source());
-                }
-                ready = false;
-                return element.toEvent();
-            }
-        };
-    }
-
-    /** {@return the remaining elements as a sequential stream of events; closing the stream closes this reader} */
-    public Stream<RouteEvent> events() {
-        return StreamSupport.stream(
-                        Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
-                        false)
-                .onClose(() -> {
-                    try {
-                        close();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
     }
 
     /**

@@ -1,13 +1,11 @@
 package dev.routescope.mrt.archive;
 
-import dev.routescope.model.RouteEvent;
 import dev.routescope.mrt.MrtElement;
-import dev.routescope.mrt.MrtElementHandler;
+import dev.routescope.mrt.MrtElementCursor;
 import dev.routescope.mrt.MrtElementReader;
 import dev.routescope.mrt.MrtLimits;
 import dev.routescope.mrt.MrtProblemListener;
 import dev.routescope.mrt.MrtReader;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,17 +13,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.PriorityQueue;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,7 +61,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1
  */
-public final class ArchiveStream implements Closeable, Iterable<RouteEvent> {
+public final class ArchiveStream implements MrtElementCursor {
 
     private static final Comparator<Source> ORDER =
             Comparator.<Source>comparingLong(s -> s.key).thenComparingInt(s -> s.order);
@@ -138,6 +130,7 @@ public final class ArchiveStream implements Closeable, Iterable<RouteEvent> {
      * @throws IllegalStateException if the stream is closed, or the thread is interrupted while
      *     waiting for a download (the interrupt flag is kept)
      */
+    @Override
     public boolean advance() {
         if (closed) {
             throw new IllegalStateException("archive stream is closed");
@@ -171,6 +164,7 @@ public final class ArchiveStream implements Closeable, Iterable<RouteEvent> {
      * @return the parser's view; valid until the next {@link #advance()}
      * @throws IllegalStateException if {@link #advance()} was not called or returned false
      */
+    @Override
     public MrtElement element() {
         return currentSource().reader.element();
     }
@@ -191,56 +185,6 @@ public final class ArchiveStream implements Closeable, Iterable<RouteEvent> {
             throw new IllegalStateException("no current element (call advance() first and check its result)");
         }
         return s;
-    }
-
-    /**
-     * Feeds every remaining matching element to a handler, in timestamp order.
-     *
-     * @param handler receives the parser's view (valid during the call); returning false stops
-     * @return false if the handler stopped early
-     */
-    public boolean forEachElement(MrtElementHandler handler) {
-        while (advance()) {
-            if (!handler.onElement(element())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** {@return the remaining matching elements as immutable events (allocates one per element)} */
-    @Override
-    public Iterator<RouteEvent> iterator() {
-        return new Iterator<>() {
-            private boolean ready;
-            private boolean done;
-
-            @Override
-            public boolean hasNext() {
-                if (!ready && !done) {
-                    ready = advance();
-                    done = !ready;
-                }
-                return ready;
-            }
-
-            @Override
-            public RouteEvent next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException("archive stream is exhausted");
-                }
-                ready = false;
-                return element().toEvent();
-            }
-        };
-    }
-
-    /** {@return the remaining matching elements as a sequential stream of events; closing it closes this} */
-    public Stream<RouteEvent> events() {
-        return StreamSupport.stream(
-                        Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
-                        false)
-                .onClose(this::close);
     }
 
     /** {@return the counters so far} */
