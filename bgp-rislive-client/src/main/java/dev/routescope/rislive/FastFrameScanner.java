@@ -131,63 +131,62 @@ final class FastFrameScanner {
         expect('{');
         while (true) {
             key();
-            int kFrom = sFrom;
-            int kLen = sTo - sFrom;
-            if (is(kFrom, kLen, "timestamp")) {
+            int field = field(sFrom, sTo - sFrom);
+            if (field == TIMESTAMP) {
                 mark(TIMESTAMP);
                 v.timestampMicros = timestamp();
-            } else if (is(kFrom, kLen, "peer")) {
+            } else if (field == PEER) {
                 mark(PEER);
                 string();
                 peerFrom = sFrom;
                 peerTo = sTo;
-            } else if (is(kFrom, kLen, "peer_asn")) {
+            } else if (field == PEER_ASN) {
                 mark(PEER_ASN);
                 v.peerAsn = peerAsn();
-            } else if (is(kFrom, kLen, "id")) {
+            } else if (field == ID) {
                 mark(ID);
                 string();
                 v.idFrom = sFrom;
                 v.idTo = sTo;
-            } else if (is(kFrom, kLen, "host")) {
+            } else if (field == HOST) {
                 mark(HOST);
                 string();
                 hostFrom = sFrom;
                 hostTo = sTo;
-            } else if (is(kFrom, kLen, "type")) {
+            } else if (field == TYPE) {
                 mark(TYPE);
                 string();
                 typeFrom = sFrom;
                 typeTo = sTo;
-            } else if (is(kFrom, kLen, "path")) {
+            } else if (field == PATH) {
                 mark(PATH);
                 path();
-            } else if (is(kFrom, kLen, "community")) {
+            } else if (field == COMMUNITY) {
                 mark(COMMUNITY);
                 communities();
-            } else if (is(kFrom, kLen, "origin")) {
+            } else if (field == ORIGIN) {
                 mark(ORIGIN);
                 string();
                 v.origin = origin();
-            } else if (is(kFrom, kLen, "announcements")) {
+            } else if (field == ANNOUNCEMENTS) {
                 mark(ANNOUNCEMENTS);
                 announcements();
-            } else if (is(kFrom, kLen, "withdrawals")) {
+            } else if (field == WITHDRAWALS) {
                 mark(WITHDRAWALS);
                 prefixes(false);
-            } else if (is(kFrom, kLen, "med")) {
+            } else if (field == MED) {
                 mark(MED);
                 v.med = number();
-            } else if (is(kFrom, kLen, "aggregator")) {
+            } else if (field == AGGREGATOR) {
                 mark(AGGREGATOR);
                 string();
                 aggregator();
-            } else if (is(kFrom, kLen, "raw")) {
+            } else if (field == RAW) {
                 mark(RAW);
                 string();
                 v.rawFrom = sFrom;
                 v.rawTo = sTo;
-            } else if (is(kFrom, kLen, "state")) {
+            } else if (field == STATE) {
                 mark(STATE);
                 string();
                 v.stateFrom = sFrom;
@@ -260,13 +259,27 @@ final class FastFrameScanner {
     private long number() {
         ws();
         int from = i;
-        while (i < end && isDigit(t.charAt(i))) {
-            i++;
+        String text = t;
+        int stop = end;
+        long value = 0;
+        int k = from;
+        char c = 0;
+        // one pass: digits accumulate until the first non-digit (at most 11 are looked at)
+        while (k < stop && (c = text.charAt(k)) >= '0' && c <= '9') {
+            value = value * 10 + (c - '0');
+            if (++k - from > 10) {
+                throw bail;
+            }
         }
-        if (i < end && (t.charAt(i) == '.' || t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
+        int n = k - from;
+        if (n == 0 || (n > 1 && text.charAt(from) == '0') || value > 0xFFFF_FFFFL) {
             throw bail;
         }
-        return digits(from, i);
+        if (k < stop && (c == '.' || c == 'e' || c == 'E')) {
+            throw bail;
+        }
+        i = k;
+        return value;
     }
 
     /** Canonical decimal digits (no sign, no leading zero) of an unsigned 32-bit value. */
@@ -590,6 +603,77 @@ final class FastFrameScanner {
         return name;
     }
 
+    /** {@return the bit of a known data field, by length and first letter then one comparison; 0 if unknown} */
+    private int field(int from, int len) {
+        char c = len == 0 ? 0 : t.charAt(from);
+        int field;
+        String name;
+        switch (len) {
+            case 2 -> {
+                field = ID;
+                name = "id";
+            }
+            case 3 -> {
+                field = c == 'm' ? MED : RAW;
+                name = c == 'm' ? "med" : "raw";
+            }
+            case 4 -> {
+                switch (c) {
+                    case 'p' -> {
+                        boolean peer = t.charAt(from + 1) == 'e';
+                        field = peer ? PEER : PATH;
+                        name = peer ? "peer" : "path";
+                    }
+                    case 'h' -> {
+                        field = HOST;
+                        name = "host";
+                    }
+                    default -> {
+                        field = TYPE;
+                        name = "type";
+                    }
+                }
+            }
+            case 5 -> {
+                field = STATE;
+                name = "state";
+            }
+            case 6 -> {
+                field = ORIGIN;
+                name = "origin";
+            }
+            case 8 -> {
+                field = PEER_ASN;
+                name = "peer_asn";
+            }
+            case 9 -> {
+                field = c == 't' ? TIMESTAMP : COMMUNITY;
+                name = c == 't' ? "timestamp" : "community";
+            }
+            case 10 -> {
+                field = AGGREGATOR;
+                name = "aggregator";
+            }
+            case 11 -> {
+                field = WITHDRAWALS;
+                name = "withdrawals";
+            }
+            case 13 -> {
+                field = ANNOUNCEMENTS;
+                name = "announcements";
+            }
+            default -> {
+                return 0;
+            }
+        }
+        for (int k = 0; k < len; k++) {
+            if (t.charAt(from + k) != name.charAt(k)) {
+                return 0;
+            }
+        }
+        return field;
+    }
+
     private RisMessageType messageType() {
         int n = typeTo - typeFrom;
         if (n == 6 && t.regionMatches(typeFrom, "UPDATE", 0, 6)) {
@@ -674,22 +758,26 @@ final class FastFrameScanner {
     private void string() {
         expect('"');
         int from = i;
-        // scan() refused frames with a backslash, so the next quote ends the string
-        int close = t.indexOf('"', from);
-        if (close < 0) {
-            throw bail;
-        }
-        for (int k = from; k < close; k++) {
+        String text = t;
+        int stop = end;
+        // One pass: scan() refused frames with a backslash, so the next quote ends the string. Most
+        // strings are short (keys, prefixes), where a plain loop beats indexOf's set-up.
+        for (int k = from; k < stop; k++) {
+            char c = text.charAt(k);
+            if (c == '"') {
+                sFrom = from;
+                sTo = k;
+                i = k + 1;
+                return;
+            }
             // control characters need jackson's error; from U+D800 up (surrogates, U+FFFD standing for
-            // invalid UTF-8, rare scripts) jackson decides too
-            char c = t.charAt(k);
-            if (c < 0x20 || c >= 0xD800) {
+            // invalid UTF-8, rare scripts) jackson decides too. One unsigned comparison for both bounds:
+            // below 0x20 wraps round to the top.
+            if ((char) (c - 0x20) >= 0xD800 - 0x20) {
                 throw bail;
             }
         }
-        sFrom = from;
-        sTo = close;
-        i = close + 1;
+        throw bail;
     }
 
     /** After a value: true on a comma, false on the closing character; anything else gives up. */
