@@ -63,9 +63,15 @@ import org.jspecify.annotations.Nullable;
  * {@code peer}, {@code peer_asn} of a {@code ris_message}), or holds an out-of-range value decodes to
  * {@link RisFrame.Malformed} with the offset and the reason; {@link #decode} never throws on input.
  *
- * <p>Threading: not thread-safe (it caches peers, next hops and collector names between frames);
- * use one decoder per thread. Performance: one pass, no intermediate tree; per frame it allocates
- * the events and their values, plus the parser's token text.
+ * <p>For consumers that need model objects for few messages, {@link #decodeInto(String,
+ * RisMessageView)} fills a reused {@link RisMessageView} instead and allocates nothing in steady
+ * state; {@link RisMessageView#toMessage()} then gives what {@code decode} would have.
+ *
+ * <p>Threading: not thread-safe (it caches peers, next hops, collector names, AS paths, community
+ * lists and path attributes between frames, all bounded); use one decoder per thread. Performance:
+ * one pass over the characters for frames of the usual shape (jackson-core for the rest), no
+ * intermediate tree; per frame {@code decode} allocates the message, its events and their prefixes,
+ * and attribute values not seen recently.
  *
  * @since 0.1
  */
