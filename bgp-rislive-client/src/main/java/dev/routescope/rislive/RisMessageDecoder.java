@@ -210,17 +210,16 @@ public final class RisMessageDecoder {
      */
     public boolean decodeInto(byte[] utf8, int offset, int length, RisMessageView view) {
         FastFrameScanner fast = scanner;
-        if (fast != null && length <= maxStringChars) {
-            // Decoding to a String first is cheap for ASCII frames (an intrinsic) and lets one scanner serve both.
-            String text = new String(utf8, offset, length, StandardCharsets.UTF_8);
-            view.reset(this, text);
+        boolean withinLimit = length <= maxStringChars;
+        // Decoding to a String first is cheap for ASCII frames (an intrinsic) and lets one scanner serve both.
+        String text = withinLimit ? new String(utf8, offset, length, StandardCharsets.UTF_8) : "";
+        view.reset(this, text);
+        if (fast != null && withinLimit) {
             if (fast.scan(text, view)) {
                 fastPathFrames++;
                 return true;
             }
             view.clearMessage();
-        } else {
-            view.reset(this, "");
         }
         RisFrame other;
         try (JsonParser p = json.createParser(utf8, offset, length)) {

@@ -259,7 +259,7 @@ public final class RisMessageView {
         return other;
     }
 
-    /** {@return the text of the last frame decoded into this view} */
+    /** {@return the text of the last frame decoded into this view; empty for a byte frame over the size limit} */
     public String text() {
         return text;
     }

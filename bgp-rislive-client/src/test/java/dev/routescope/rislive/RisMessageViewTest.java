@@ -167,6 +167,12 @@ class RisMessageViewTest {
         assertThat(decoder.decodeInto(utf8, 0, utf8.length, view)).isTrue();
 
         assertThat(view.toMessage()).isEqualTo(reference.decode(UPDATE));
+        assertThat(view.text()).isEqualTo(UPDATE);
+        RisMessageView slowView = new RisMessageView();
+        assertThat(RisMessageDecoder.builder().fastPath(false).build().decodeInto(utf8, 0, utf8.length, slowView))
+                .isTrue();
+        assertThat(slowView.text()).isEqualTo(UPDATE);
+        assertThat(slowView.toMessage()).isEqualTo(view.toMessage());
         byte[] bad = "{\"type\":".getBytes(StandardCharsets.UTF_8);
         assertThat(decoder.decodeInto(bad, 0, bad.length, view)).isFalse();
         assertThat(view.nonMessage()).isEqualTo(reference.decode(bad, 0, bad.length));
