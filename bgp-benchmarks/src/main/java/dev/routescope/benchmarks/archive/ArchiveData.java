@@ -1,13 +1,12 @@
 package dev.routescope.benchmarks.archive;
 
+import dev.routescope.benchmarks.BenchmarkData;
 import dev.routescope.mrt.archive.ArchiveFile;
 import dev.routescope.mrt.archive.ArchiveLayout;
 import dev.routescope.mrt.archive.MrtArchive;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Locates the shared RIS data and lists it as a local mirror (one directory per collector). */
@@ -17,22 +16,7 @@ final class ArchiveData {
     static final Instant H5 = Instant.parse("2021-01-01T05:00:00Z");
 
     static Path risRoot() {
-        String prop = System.getProperty("routescope.shared.dir");
-        List<Path> candidates = new ArrayList<>();
-        if (prop != null) {
-            candidates.add(Path.of(prop));
-        }
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            candidates.add(p.resolveSibling("shared"));
-        }
-        for (Path root : candidates) {
-            Path dir = root.resolve("data/mrt/ris-2021-01-01");
-            if (Files.isDirectory(dir)) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("cannot find shared/data/mrt/ris-2021-01-01"
-                + " (run from the repository or pass -Droutescope.shared.dir=/path/to/shared)");
+        return BenchmarkData.shared("data/mrt/ris-2021-01-01");
     }
 
     /** The shared files in their flat per-collector directories, as a mirror with a custom layout. */

@@ -332,7 +332,6 @@ class MonitorCommandTest {
 
     @Test
     void webhookAndSyslogSinks_receiveEveryNotification(@TempDir Path tmp) throws Exception {
-        Path mrt = CliRun.rrc04Sample(tmp, "updates.20210101.0505.gz");
         List<String> posted = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         com.sun.net.httpserver.HttpServer http = com.sun.net.httpserver.HttpServer.create(
                 new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
@@ -345,16 +344,12 @@ class MonitorCommandTest {
         try (java.net.DatagramSocket syslog =
                 new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
             syslog.setSoTimeout(5000);
-            Path alerts = tmp.resolve("alerts.jsonl");
-            CliRun.Result r = run(
-                    "monitor",
-                    "--mrt",
-                    mrt.toString(),
-                    "--no-rpki",
+            Path alerts = tmp.resolve("alerts.jsonl"); // where monitorOneFile writes them
+            CliRun.Result r = monitorOneFile(
+                    tmp,
+                    "updates.20210101.0505.gz",
                     "--warm-up",
                     "PT0S",
-                    "--alerts",
-                    alerts.toString(),
                     "--sink",
                     "http://127.0.0.1:" + http.getAddress().getPort() + "/hook",
                     "--sink",
